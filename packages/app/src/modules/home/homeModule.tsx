@@ -2,44 +2,25 @@ import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
+// The first card people see on /home: where to go for the jobs Strata exists for.
 const content = `
-## Welcome to Backstage! 👋
+**Strata** is the DataFlow Systems developer portal.
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+- **On call?** Open the [catalog](/) and search a service: its owner team, the team's
+  on-call rotation, what it depends on and who depends on it.
+- **Building something new?** [Create](/create) a service from a template.
+- **Platform team?** Systems and their relations are in the catalog graph on each system page.
 
-### Quick Start
-
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+The catalog files live in each service's own repository (\`catalog-info.yaml\`); change them
+there, by pull request.
 `;
 
-const gettingStartedWidget = HomePageWidgetBlueprint.make({
-  name: 'getting-started',
+const strataWelcomeWidget = HomePageWidgetBlueprint.make({
+  name: 'strata-welcome',
   params: {
-    name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    name: 'StrataWelcome',
+    title: 'Welcome to Strata',
+    description: 'What Strata is for and where to start',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),
@@ -48,5 +29,5 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
 
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget],
+  extensions: [strataWelcomeWidget],
 });

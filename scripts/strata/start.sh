@@ -1,0 +1,75 @@
+# ./strata start: install, build, and serve the portal from one process. Sourced by ./strata.
+# shellcheck shell=bash
+
+# Rebuilds the frontend only when a source file is newer than the last build.
+strata_build_app() {
+  local marker="$ROOT/packages/app/dist/index.html"
+  if [ -f "$marker" ] && [ -z "$(find "$ROOT/packages/app" "$ROOT/plugins" "$ROOT/app-config.yaml" \
+    "$ROOT/yarn.lock" -newer "$marker" -type f -not -path '*/dist/*' -not -path '*/node_modules/*' \
+    -print -quit 2>/dev/null)" ]; then
+    info "frontend build is up to date (packages/app/dist)"
+    return
+  fi
+  step "Building the frontend (packages/app; ~1–2 min)"
+  run_logged "backstage-cli package build" "$STRATA_DATA_DIR/logs/app-build.log" \
+    yarn workspace app build
+}
+
+# Runs the backend in the foreground of this script's process group, TypeScript transpiled on
+# load by Backstage's own node transform (what `backstage-cli package start` uses, minus the file
+# watcher). NODE_ENV stays unset: readable one-line logs, and no stack traces in API responses.
+strata_run_backend() {
+  cd "$ROOT/packages/backend"
+  exec env -u NODE_ENV node --enable-source-maps \
+    --require "$(node -p 'require.resolve("@backstage/cli-node/config/nodeTransform.cjs")')" \
+    src/index.ts \
+    --config "$ROOT/app-config.yaml" --config "$ROOT/app-config.serve.yaml" "$@"
+}
+
+strata_wait_ready() {
+  local pid="$1" url="$2" deadline=$(($(date +%s) + ${STRATA_START_TIMEOUT:-300}))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    kill -0 "$pid" 2>/dev/null || return 1
+    if node -e '
+      fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1));
+    ' "$url/.backstage/health/v1/readiness"; then
+      return 0
+    fi
+    sleep 1
+  done
+  return 1
+}
+
+strata_start() {
+  local started url pid
+  started=$(date +%s)
+  url="http://localhost:$STRATA_PORT"
+  step "Strata: preparing (Node, dependencies, frontend build)"
+  strata_ensure_node
+  if port_in_use "$STRATA_PORT"; then
+    die "port $STRATA_PORT is already in use, so Strata cannot serve on $url" \
+      "find the process: ss -ltnp 'sport = :$STRATA_PORT'" \
+      "or serve elsewhere: STRATA_PORT=7100 ./strata start"
+  fi
+  strata_ensure_deps
+  strata_build_app
+  mkdir -p "$STRATA_DATA_DIR/sqlite" "$STRATA_DATA_DIR/logs"
+  local log="$STRATA_DATA_DIR/logs/backend.log"
+  step "Starting the backend (SQLite in ${STRATA_DATA_DIR/#$ROOT\//}/sqlite; log: ${log/#$ROOT\//})"
+  # tee ignores INT/TERM so it outlives the backend and records its shutdown lines too.
+  (strata_run_backend "$@") > >(trap '' INT TERM; exec tee "$log") 2>&1 &
+  pid=$!
+  trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; exit 130' INT TERM
+  if ! strata_wait_ready "$pid" "$url"; then
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    die "the backend did not become ready on $url" "see the log above or $log"
+  fi
+  echo
+  ok "Strata is ready at $url  (up in $(elapsed_since "$started")s; Ctrl-C stops it)"
+  echo "    sign in as guest; the DataFlow Systems demo catalog loads within a few seconds"
+  echo
+  local rc=0
+  wait "$pid" || rc=$?
+  exit "$rc"
+}
