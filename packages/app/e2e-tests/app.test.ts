@@ -1,33 +1,81 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { test, expect, Page } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
+/** Collects console errors and uncaught exceptions so each test can assert there were none. */
+function watchBrowserErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', error => errors.push(`uncaught: ${error.message}`));
+  page.on('console', msg => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  return errors;
+}
 
-test('App should render the welcome page', async ({ page }) => {
+async function signInAsGuest(page: Page) {
   await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await page.getByRole('button', { name: 'Enter' }).click();
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('navigation', { name: 'sidebar nav' }),
   ).toBeVisible();
+}
+
+// The catalog table shows each service's metadata.title.
+const demoServices = [
+  'Admin',
+  'API Gateway',
+  'Audit',
+  'Auth',
+  'Billing',
+  'Connector Service',
+  'ETL Workers',
+  'Notification',
+  'Pipeline Service',
+  'Reporting',
+  'Search',
+  'User Management',
+];
+
+test('the home page loads with no console errors', async ({ page }) => {
+  const errors = watchBrowserErrors(page);
+  await signInAsGuest(page);
+  await page.goto('/home');
+  await expect(page.getByText('Welcome to Strata')).toBeVisible();
+  await expect(page).toHaveTitle(/Strata/);
+  expect(errors).toEqual([]);
+});
+
+test('the catalog lists the DataFlow demo services', async ({ page }) => {
+  const errors = watchBrowserErrors(page);
+  await signInAsGuest(page);
+  await page.goto(
+    '/?filters[kind]=component&filters[type]=service&filters[user]=all',
+  );
+  for (const name of demoServices) {
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a service page opens with its owner', async ({ page }) => {
+  const errors = watchBrowserErrors(page);
+  await signInAsGuest(page);
+  await page.goto(
+    '/?filters[kind]=component&filters[type]=service&filters[user]=all',
+  );
+  await page
+    .getByRole('link', { name: 'Pipeline Service', exact: true })
+    .click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/pipeline-service/,
+  );
   await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
+    page.getByRole('heading', { name: 'Pipeline Service' }).first(),
   ).toBeVisible();
+  // The About card names the owning team (its title), linked to the group's page.
+  const owner = page.getByRole('link', { name: 'Pipelines' }).first();
+  await expect(owner).toBeVisible();
+  await expect(owner).toHaveAttribute(
+    'href',
+    /\/catalog\/default\/group\/pipelines/,
+  );
+  expect(errors).toEqual([]);
 });
