@@ -59,7 +59,7 @@ strata_start() {
   # tee ignores INT/TERM so it outlives the backend and records its shutdown lines too.
   (strata_run_backend "$@") > >(trap '' INT TERM; exec tee "$log") 2>&1 &
   pid=$!
-  trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; exit 130' INT TERM
+  trap 'kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; exit 130' INT TERM
   if ! strata_wait_ready "$pid" "$url"; then
     kill -TERM "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true

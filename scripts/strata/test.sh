@@ -108,8 +108,8 @@ strata_e2e() {
     if ! kill -0 "$pid" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
       tail -n 30 "$log" | sed 's/^/    | /'
       printf '%s    the portal did not start for the browser tests%s\n' "$_red" "$_reset"
-      kill -TERM "$pid" 2>/dev/null
-      wait "$pid" 2>/dev/null
+      kill -TERM "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
       rm -rf "$data"
       record 0 1
       return
@@ -118,8 +118,8 @@ strata_e2e() {
   done
   rm -f "$ROOT/e2e-test-results/results.json"
   PLAYWRIGHT_URL="http://localhost:$port" yarn playwright test || true
-  kill -TERM "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
   rm -rf "$data"
   local counts
   if ! counts="$(node "$ROOT/scripts/strata/playwright-summary.mjs" "$ROOT/e2e-test-results/results.json")"; then
@@ -132,16 +132,22 @@ strata_e2e() {
   info "failure screenshots and traces, if any: e2e-test-results/artifacts/"
 }
 
+# `./strata test` runs every stage; `./strata test jest e2e` runs only the named ones.
 strata_test() {
-  local started
+  local started stages=("$@")
   started=$(date +%s)
+  [ ${#stages[@]} -gt 0 ] || stages=(tsc lint jest e2e)
   strata_ensure_node
   strata_ensure_deps
-  strata_check_postgres
-  run_check "Type check (tsc)" yarn tsc
-  run_check "Lint (backstage-cli repo lint)" yarn backstage-cli repo lint
-  strata_jest
-  strata_e2e
+  for stage in "${stages[@]}"; do
+    case "$stage" in
+      tsc) run_check "Type check (tsc)" yarn tsc ;;
+      lint) run_check "Lint (backstage-cli repo lint)" yarn backstage-cli repo lint ;;
+      jest) strata_check_postgres; strata_jest ;;
+      e2e) strata_e2e ;;
+      *) die "unknown test stage '$stage'" "stages: tsc lint jest e2e" ;;
+    esac
+  done
   echo
   info "suite took $(elapsed_since "$started")s"
   echo "$_passed passed, $_failed failed"
