@@ -40,9 +40,34 @@ strata_wait_ready() {
   return 1
 }
 
+# --postgres: the embedded default, but on PostgreSQL (POSTGRES_HOST/_PORT/_USER/_PASSWORD,
+# defaulting to the local server). Backstage reads APP_CONFIG_* variables as config overrides.
+strata_use_postgres() {
+  export POSTGRES_HOST="${POSTGRES_HOST:-127.0.0.1}" POSTGRES_PORT="${POSTGRES_PORT:-5432}"
+  export POSTGRES_USER="${POSTGRES_USER:-postgres}" POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-}"
+  # node-postgres reads these for the reachability check below.
+  export PGHOST="$POSTGRES_HOST" PGPORT="$POSTGRES_PORT" PGUSER="$POSTGRES_USER" PGPASSWORD="$POSTGRES_PASSWORD"
+  if ! node -e '
+    const { Client } = require("pg");
+    new Client({ connectionTimeoutMillis: 5000 }).connect()
+      .then(c => process.exit(0), e => { console.error(e.message); process.exit(1); });
+  ' 2>"$STRATA_DATA_DIR/logs/postgres-check.log"; then
+    die "PostgreSQL is not reachable at $POSTGRES_HOST:$POSTGRES_PORT as $POSTGRES_USER: $(cat "$STRATA_DATA_DIR/logs/postgres-check.log")" \
+      "start it, or point POSTGRES_HOST/_PORT/_USER/_PASSWORD at one"
+  fi
+  APP_CONFIG_backend_database="$(node -p 'const e = process.env; JSON.stringify({ client: "pg",
+    connection: { host: e.POSTGRES_HOST, port: +e.POSTGRES_PORT, user: e.POSTGRES_USER, password: e.POSTGRES_PASSWORD } })')"
+  export APP_CONFIG_backend_database
+  info "database: PostgreSQL at $POSTGRES_HOST:$POSTGRES_PORT (one database per plugin)"
+}
+
 strata_start() {
-  local started url pid
+  local started url pid use_postgres=0
   started=$(date +%s)
+  if [ "${1:-}" = "--postgres" ]; then
+    use_postgres=1
+    shift
+  fi
   url="http://localhost:$STRATA_PORT"
   step "Strata: preparing (Node, dependencies, frontend build)"
   strata_ensure_node
@@ -54,8 +79,12 @@ strata_start() {
   strata_ensure_deps
   strata_build_app
   mkdir -p "$STRATA_DATA_DIR/sqlite" "$STRATA_DATA_DIR/logs"
-  local log="$STRATA_DATA_DIR/logs/backend.log"
-  step "Starting the backend (SQLite in ${STRATA_DATA_DIR/#$ROOT\//}/sqlite; log: ${log/#$ROOT\//})"
+  local log="$STRATA_DATA_DIR/logs/backend.log" where="SQLite in ${STRATA_DATA_DIR/#$ROOT\//}/sqlite"
+  if [ "$use_postgres" = 1 ]; then
+    strata_use_postgres
+    where="PostgreSQL"
+  fi
+  step "Starting the backend ($where; log: ${log/#$ROOT\//})"
   # tee ignores INT/TERM so it outlives the backend and records its shutdown lines too.
   (strata_run_backend "$@") > >(trap '' INT TERM; exec tee "$log") 2>&1 &
   pid=$!
