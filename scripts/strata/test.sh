@@ -31,6 +31,8 @@ run_check() {
 # Unreachable is a warning on a laptop and a failure under CI=true: never a silent skip.
 strata_check_postgres() {
   local url="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
+  local shown
+  shown="$(printf '%s' "$url" | sed -E 's#(://[^:@/]*):[^@]*@#\1:***@#')" # never print a password
   export BACKSTAGE_TEST_DISABLE_DOCKER=1
   step "PostgreSQL for the database tests"
   local version
@@ -43,15 +45,15 @@ strata_check_postgres() {
     ' "$url" 2>&1)"; then
     export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$url"
     export STRATA_EXPECT_POSTGRES=1
-    info "using ${url//:*@/:***@} (server $version): database tests run on SQLite and PostgreSQL"
+    info "using $shown (server $version): database tests run on SQLite and PostgreSQL"
   else
     unset BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
     if [ "${CI:-}" = "true" ]; then
-      printf '%s    PostgreSQL is not reachable at %s: %s%s\n' "$_red" "${url//:*@/:***@}" "$version" "$_reset"
+      printf '%s    PostgreSQL is not reachable at %s: %s%s\n' "$_red" "$shown" "$version" "$_reset"
       info "CI=true requires it. Start the server or set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING."
       record 0 1
     else
-      warn "PostgreSQL is not reachable at ${url//:*@/:***@} ($version)."
+      warn "PostgreSQL is not reachable at $shown ($version)."
       warn "Database tests will run on SQLite ONLY. Set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING to fix."
     fi
   fi
