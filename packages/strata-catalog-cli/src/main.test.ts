@@ -1,0 +1,278 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { captureIo } from './__testUtils__/capture';
+import { startFakePortal, unusedLocalUrl } from './__testUtils__/fakePortal';
+import { runCli } from './main';
+
+const packageDir = path.resolve(__dirname, '..');
+const repoRoot = path.resolve(packageDir, '../..');
+
+/** Runs the command in this package's folder, where fixtures/ is. */
+async function run(...argv: string[]) {
+  const capture = captureIo(packageDir);
+  const code = await runCli(argv, capture.io);
+  return { code, stdout: capture.stdout(), stderr: capture.stderr() };
+}
+
+/** The `file:line:column ... [rule]` lines of text output. */
+function locations(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter(line => /^\S+:\d+:\d+ /.test(line))
+    .map(line => `${line.split(' ')[0]} ${/\[([a-z-]+)\]$/.exec(line)?.[1]}`);
+}
+
+describe('strata-catalog validate: one fixture per kind of mistake', () => {
+  it.each([
+    ['broken-yaml.yaml', 'fixtures/broken-yaml.yaml:6:1 yaml-syntax'],
+    ['long-name.yaml', 'fixtures/long-name.yaml:4:9 entity-name'],
+    ['javascript-link.yaml', 'fixtures/javascript-link.yaml:9:12 unsafe-link'],
+    ['unknown-kind.yaml', 'fixtures/unknown-kind.yaml:2:7 unknown-kind'],
+    ['missing-field.yaml', 'fixtures/missing-field.yaml:3:1 required-field'],
+  ])('%s', async (file, expected) => {
+    const { code, stdout } = await run('validate', `fixtures/${file}`);
+    expect(locations(stdout)).toEqual([expected]);
+    expect(code).toBe(1);
+  });
+
+  it('prints the text format with the hint under each violation', async () => {
+    const { stdout } = await run('validate', 'fixtures/unknown-kind.yaml');
+    expect(stdout.split('\n')).toEqual([
+      'fixtures/unknown-kind.yaml:2:7  error  Unknown kind "Service"  [unknown-kind]',
+      '    hint: Known kinds: API, Component, Domain, Group, Location, Resource, System, Template, User.',
+      '',
+      '1 files, 1 entities, 1 errors, 0 warnings',
+    ]);
+  });
+
+  it('reports an entity declared in two files, naming both', async () => {
+    const { code, stdout } = await run('validate', 'fixtures/duplicate-*.yaml');
+    expect(locations(stdout)).toEqual([
+      'fixtures/duplicate-b.yaml:6:9 duplicate-entity',
+    ]);
+    expect(stdout).toContain(
+      'api:default/payments-api is declared twice: at fixtures/duplicate-a.yaml:4:9 and at fixtures/duplicate-b.yaml:6:9',
+    );
+    expect(code).toBe(1);
+  });
+
+  it('counts the good first document of a multi-document file', async () => {
+    const { code, stdout } = await run(
+      'validate',
+      '--format',
+      'json',
+      'fixtures/multi-document.yaml',
+    );
+    const output = JSON.parse(stdout);
+    expect(output).toMatchObject({
+      files: 1,
+      entities: 2,
+      errors: 1,
+      warnings: 0,
+    });
+    expect(output.violations).toEqual([
+      expect.objectContaining({
+        file: 'fixtures/multi-document.yaml',
+        line: 13,
+        column: 10,
+        rule: 'tag-format',
+        entityRef: 'resource:default/payments-db',
+      }),
+    ]);
+    expect(code).toBe(1);
+  });
+
+  it('passes clean files', async () => {
+    const { code, stdout } = await run(
+      'validate',
+      'fixtures/clean.yaml',
+      'fixtures/missing-group.yaml',
+    );
+    expect(stdout).toBe('2 files, 2 entities, 0 errors, 0 warnings');
+    expect(code).toBe(0);
+  });
+
+  it('writes GitHub annotations', async () => {
+    const { stdout } = await run(
+      'validate',
+      '--format',
+      'github',
+      'fixtures/long-name.yaml',
+    );
+    expect(stdout.split('\n')[0]).toMatch(
+      /^::error file=fixtures\/long-name\.yaml,line=4,col=9,title=entity-name::Invalid entity name "a{40}…" \(300 characters\) \(Names must be/,
+    );
+  });
+});
+
+describe('strata-catalog validate --portal', () => {
+  it('reports a reference to a group the portal does not have, at the reference', async () => {
+    const portal = await startFakePortal({
+      entities: ['system:default/payments', 'resource:default/payments-db'],
+      token: 'ci-token',
+    });
+    try {
+      const { code, stdout, stderr } = await run(
+        'validate',
+        '--portal',
+        portal.url,
+        '--token',
+        'ci-token',
+        'fixtures/missing-group.yaml',
+      );
+      expect(stdout.split('\n')).toEqual([
+        'fixtures/missing-group.yaml:9:10  error  spec.owner refers to group:default/ghost-team, which does not exist  [missing-reference]',
+        '    hint: Register that entity first, or fix the reference (spec.owner defaults to kind Group).',
+        '',
+        '1 files, 1 entities, 1 errors, 0 warnings',
+      ]);
+      expect(stderr).toBe(
+        `strata-catalog: checked 3 referenced entities in ${portal.url}`,
+      );
+      expect(code).toBe(1);
+      expect(portal.requests).toEqual([
+        {
+          entityRefs: [
+            'group:default/ghost-team',
+            'resource:default/payments-db',
+            'system:default/payments',
+          ],
+          authorization: 'Bearer ci-token',
+        },
+      ]);
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it('does not ask the portal for entities declared in the validated files', async () => {
+    const portal = await startFakePortal({
+      entities: ['system:default/payments'],
+    });
+    try {
+      const { code } = await run(
+        'validate',
+        '--portal',
+        portal.url,
+        'fixtures/clean.yaml',
+        'fixtures/multi-document.yaml',
+      );
+      expect(code).toBe(1); // the tag in multi-document.yaml
+      expect(portal.requests).toEqual([]);
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it('exits 2 when the portal refuses the token', async () => {
+    const portal = await startFakePortal({ entities: [], token: 'right' });
+    try {
+      const { code, stdout, stderr } = await run(
+        'validate',
+        '--portal',
+        portal.url,
+        '--token',
+        'wrong',
+        'fixtures/missing-group.yaml',
+      );
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `strata-catalog: the portal at ${portal.url} refused the catalog request (HTTP 401): check the token`,
+      );
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it('exits 2 when the portal cannot be reached', async () => {
+    const url = await unusedLocalUrl();
+    const { code, stderr } = await run(
+      'validate',
+      '--portal',
+      url,
+      'fixtures/missing-group.yaml',
+    );
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `strata-catalog: cannot reach the portal at ${url}: ECONNREFUSED`,
+    );
+  });
+});
+
+describe('strata-catalog exit codes', () => {
+  it('exits 0 with warnings only', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strata-catalog-main-'));
+    try {
+      const text = fs.readFileSync(
+        path.join(packageDir, 'fixtures/clean.yaml'),
+        'utf8',
+      );
+      fs.writeFileSync(
+        path.join(dir, 'catalog-info.yaml'),
+        text.replace(
+          'metadata:\n',
+          'metadata:\n  links:\n    - url: ftp://files.example.com\n',
+        ),
+      );
+      const capture = captureIo(dir);
+      expect(await runCli(['validate'], capture.io)).toBe(0);
+      expect(capture.stdout()).toMatch(
+        /^catalog-info.yaml:6:12 {2}warning {2}/,
+      );
+      expect(capture.stdout()).toMatch(
+        /1 files, 1 entities, 0 errors, 1 warnings$/,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [
+      ['validate', 'fixtures/nope.yaml'],
+      'strata-catalog: fixtures/nope.yaml: no such file or directory',
+    ],
+    [
+      ['validate', 'fixtures/**/*.json'],
+      'strata-catalog: no catalog files matched fixtures/**/*.json',
+    ],
+    [
+      ['validate', '--format', 'sarif'],
+      'strata-catalog: --format must be one of text, github, json, got "sarif"',
+    ],
+    [['lint'], 'strata-catalog: unknown command "lint"'],
+  ])('exits 2 for %j', async (argv, message) => {
+    const { code, stderr } = await run(...argv);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(message);
+  });
+
+  it('prints help and exits 0', async () => {
+    const { code, stdout } = await run('--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: strata-catalog validate/);
+  });
+});
+
+describe('the demo organisation', () => {
+  it('is clean: every file under examples/dataflow validates', async () => {
+    const capture = captureIo(repoRoot);
+    const code = await runCli(
+      ['validate', '--format', 'json', 'examples/dataflow'],
+      capture.io,
+    );
+    const output = JSON.parse(capture.stdout());
+    expect(output.violations).toEqual([]);
+    expect(output.files).toBe(
+      fs
+        .readdirSync(path.join(repoRoot, 'examples/dataflow'), {
+          recursive: true,
+        })
+        .filter(f => String(f).endsWith('.yaml')).length,
+    );
+    expect(output.entities).toBeGreaterThan(output.files);
+    expect(code).toBe(0);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Validates Backstage catalog files (catalog-info.yaml) the way the catalog
+ * ingests them, reporting each problem at its line and column.
+ *
+ * Pure and isomorphic: no file system or network access.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  validateCatalogFile,
+  validateCatalogFiles,
+  summarize,
+  withViolations,
+} from './validate';
+export { collectEntityReferences } from './references';
+export { rules } from './rules';
+export type { RuleDefinition } from './rules/types';
+export {
+  checkMissingReferences,
+  externalReferences,
+} from './rules/missingReference';
+export { knownKinds } from './model/catalogModel';
+export type { KnownKind } from './model/catalogModel';
+export type {
+  CatalogFileInput,
+  CatalogValidationResult,
+  EntityReference,
+  FileValidationResult,
+  LocatedEntityReference,
+  PathSegment,
+  RuleId,
+  Severity,
+  SourcePosition,
+  ValidatedEntity,
+  Violation,
+} from './types';

@@ -1,0 +1,28 @@
+import { rules } from '.';
+
+describe('rules', () => {
+  it('has one definition per rule id, each documented', () => {
+    const ids = rules.map(r => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([
+      'yaml-syntax',
+      'not-an-object',
+      'required-field',
+      'unknown-kind',
+      'foreign-root-field',
+      'schema',
+      'entity-name',
+      'entity-namespace',
+      'label-format',
+      'annotation-format',
+      'tag-format',
+      'unsafe-link',
+      'invalid-reference',
+      'duplicate-entity',
+      'missing-reference',
+    ]);
+    for (const rule of rules) {
+      expect(rule.description.length).toBeGreaterThan(20);
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { annotationFormatRule } from './annotationFormat';
+import { duplicateEntityRule } from './duplicateEntity';
+import { entityNameRule } from './entityName';
+import { entityNamespaceRule } from './entityNamespace';
+import { foreignRootFieldRule } from './foreignRootField';
+import { invalidReferenceRule } from './invalidReference';
+import { labelFormatRule } from './labelFormat';
+import { missingReferenceRule } from './missingReference';
+import { notAnObjectRule } from './notAnObject';
+import { requiredFieldRule } from './requiredField';
+import { schemaRule } from './schema';
+import { tagFormatRule } from './tagFormat';
+import { EntityRule, RuleDefinition } from './types';
+import { unknownKindRule } from './unknownKind';
+import { unsafeLinkRule } from './unsafeLink';
+import { yamlSyntaxRule } from './yamlSyntax';
+
+/** The checks run on every entity whose envelope is valid, in report order. */
+export const entityRules: EntityRule[] = [
+  unknownKindRule,
+  foreignRootFieldRule,
+  schemaRule,
+  entityNameRule,
+  entityNamespaceRule,
+  labelFormatRule,
+  annotationFormatRule,
+  tagFormatRule,
+  unsafeLinkRule,
+  invalidReferenceRule,
+];
+
+function definition({
+  id,
+  severity,
+  description,
+}: RuleDefinition): RuleDefinition {
+  return { id, severity, description };
+}
+
+/** Every rule, for documentation and reports. */
+export const rules: RuleDefinition[] = [
+  yamlSyntaxRule,
+  notAnObjectRule,
+  requiredFieldRule,
+  ...entityRules,
+  duplicateEntityRule,
+  missingReferenceRule,
+].map(definition);
