@@ -25,6 +25,7 @@ backend.add(
 );
 // Logs catalog processing errors, one line each.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@internal/plugin-catalog-backend-module-service-model'));
 
 // Software templates.
 backend.add(import('@backstage/plugin-scaffolder-backend'));

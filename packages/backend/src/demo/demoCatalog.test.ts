@@ -1,7 +1,8 @@
 /*
- * The DataFlow Systems demo organisation, ingested by the real catalog backend on every
- * database the suite has (SQLite always, PostgreSQL when ./strata test provides it):
- * every file is accepted, nothing is dropped, and the relations the portal shows exist.
+ * The DataFlow Systems demo organisation, ingested by the real catalog backend with Strata's
+ * service-model module on every database the suite has (SQLite always, PostgreSQL when
+ * ./strata test provides it): every file is accepted (the model's validation included), nothing
+ * is dropped, and the relations the portal shows exist.
  */
 import {
   mockCredentials,
@@ -12,6 +13,7 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AlphaEntity } from '@backstage/catalog-model/alpha';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -56,6 +58,7 @@ describe.each(databases.eachSupportedId())('demo catalog on %s', databaseId => {
     const { server } = await startTestBackend({
       features: [
         catalogPlugin,
+        serviceModelModule,
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
           data: {
@@ -101,8 +104,24 @@ describe.each(databases.eachSupportedId())('demo catalog on %s', databaseId => {
       return res.body as Entity[];
     };
 
+    // An entity that fails processing on its first ingestion is never stitched, so it has no
+    // status to show its error on; the catalog keeps the error in its refresh state. Fail fast
+    // with the message instead of waiting for an entity that will not come.
+    const unprocessable = async () =>
+      (await knex('refresh_state').select('entity_ref', 'errors'))
+        .filter(row => row.errors && row.errors !== '[]')
+        .flatMap(row =>
+          (JSON.parse(row.errors) as Array<{ message: string }>).map(
+            e => `${row.entity_ref}: ${e.message}`,
+          ),
+        );
+
     // Wait until every declared entity is stitched (relations are filled in by stitching).
     const entities = await waitFor(async () => {
+      const failed = await unprocessable();
+      if (failed.length > 0) {
+        throw new Error(`processing errors:\n${failed.join('\n')}`);
+      }
       const all = await fetchAll();
       const stitched = all.filter(e => e.relations !== undefined);
       const refs = new Set(stitched.map(e => stringifyEntityRef(e)));
@@ -117,6 +136,7 @@ describe.each(databases.eachSupportedId())('demo catalog on %s', databaseId => {
         .map(item => `${stringifyEntityRef(e)}: ${item.error?.message}`),
     );
     expect(errors).toEqual([]);
+    expect(await unprocessable()).toEqual([]);
 
     const services = entities.filter(
       e => e.kind === 'Component' && e.spec?.type === 'service',
@@ -153,6 +173,57 @@ describe.each(databases.eachSupportedId())('demo catalog on %s', databaseId => {
       'component:default/billing',
       'component:default/user-management',
     ]);
+
+    // The service model's relations, both directions: who writes and who reads a topic.
+    const targets = (ref: string, type: string) =>
+      byRef
+        .get(ref)!
+        .relations!.filter(r => r.type === type)
+        .map(r => r.targetRef)
+        .sort();
+    const completed = 'resource:default/pipeline-run-completed';
+    expect(targets(completed, 'producedBy')).toEqual([
+      'component:default/etl-workers',
+    ]);
+    expect(targets(completed, 'consumedBy')).toEqual(
+      expect.arrayContaining([
+        'component:default/billing',
+        'component:default/notification',
+      ]),
+    );
+    expect(targets(completed, 'hasSchema')).toEqual([
+      'api:default/pipeline-events',
+    ]);
+    expect(targets('component:default/etl-workers', 'produces')).toContain(
+      completed,
+    );
+    expect(targets('component:default/etl-workers', 'consumes')).toEqual([
+      'resource:default/etl-tasks',
+    ]);
+    expect(
+      targets('resource:default/user-deletion-requested', 'consumedBy'),
+    ).toEqual([
+      'component:default/audit',
+      'component:default/auth',
+      'component:default/billing',
+    ]);
+    // Topics are no longer dependencies: dependsOn is for databases (and components) only.
+    expect(targets(completed, 'dependencyOf')).toEqual([]);
+    // Every topic and the queue has a schema and a producer; every service a tier.
+    const topics = entities.filter(e =>
+      ['kafka-topic', 'rabbitmq-queue'].includes(e.spec?.type as string),
+    );
+    expect(topics).toHaveLength(11);
+    for (const topic of topics) {
+      const ref = stringifyEntityRef(topic);
+      expect([ref, targets(ref, 'hasSchema').length]).toEqual([ref, 1]);
+      expect([ref, targets(ref, 'producedBy').length]).toEqual([ref, 1]);
+    }
+    expect(
+      services
+        .map(s => s.spec?.tier)
+        .every(t => [1, 2, 3].includes(t as number)),
+    ).toBe(true);
 
     // Teams sit under their parent groups and have members.
     const pipelines = byRef.get('group:default/pipelines')!;
