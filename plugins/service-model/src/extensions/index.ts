@@ -1,0 +1,8 @@
+export {
+  dataAndEventsEntityCard,
+  dataAndEventsCardFilter,
+} from './dataAndEventsCard';
+export {
+  systemArchitectureGraphCard,
+  systemGraphDefaults,
+} from './systemArchitectureGraphCard';

@@ -1,0 +1,12 @@
+/**
+ * Strata's service model on entity pages (new frontend system only).
+ *
+ * @packageDocumentation
+ */
+export { serviceModelPlugin as default } from './plugin';
+export {
+  dataAndEventsEntityCard,
+  dataAndEventsCardFilter,
+  systemArchitectureGraphCard,
+  systemGraphDefaults,
+} from './extensions';
