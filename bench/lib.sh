@@ -9,7 +9,7 @@ now_ms() { date +%s%3N; }
 wait_for_page() {
   local url="$1" limit_s="$2" start
   start=$(date +%s)
-  until curl -fsS -o /dev/null "$url"; do
+  until curl -fs -o /dev/null "$url"; do
     [ $(($(date +%s) - start)) -lt "$limit_s" ] || return 1
     sleep 1
   done
