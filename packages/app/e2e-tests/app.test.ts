@@ -82,3 +82,35 @@ test('a service page opens with its owner', async ({ page }) => {
   );
   expect(errors).toEqual([]);
 });
+
+test('a service shows its shared database and both sides of its events', async ({
+  page,
+}) => {
+  const errors = watchBrowserErrors(page);
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/billing');
+  await expect(
+    page.getByRole('heading', { name: 'Data & events' }),
+  ).toBeVisible();
+  // legacy-db is the monolith's database, shared with Admin and User Management.
+  await expect(page.getByText('Shared database')).toBeVisible();
+  const sharedWith = page.getByText(/Also used by/);
+  await expect(sharedWith).toContainText('Admin');
+  await expect(sharedWith).toContainText('User Management');
+  // Billing consumes pipeline.run.completed, which ETL Workers produce: the only link to
+  // ETL Workers on this page is the card's "Producers" entry.
+  await expect(
+    page.locator('a[href="/catalog/default/component/etl-workers"]'),
+  ).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a system page draws its architecture', async ({ page }) => {
+  const errors = watchBrowserErrors(page);
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/system/pipelines');
+  await expect(page.getByText('Architecture')).toBeVisible();
+  // The graph includes the system's databases and topics as nodes.
+  await expect(page.locator('svg').getByText('Pipeline DB')).toBeVisible();
+  expect(errors).toEqual([]);
+});
