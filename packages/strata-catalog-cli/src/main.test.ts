@@ -83,6 +83,28 @@ describe('strata-catalog validate: one fixture per kind of mistake', () => {
     expect(code).toBe(1);
   });
 
+  it("reports Strata's service model at the offending nodes", async () => {
+    const { code, stdout } = await run(
+      'validate',
+      'fixtures/service-model.yaml',
+    );
+    expect(stdout.split('\n')).toEqual([
+      'fixtures/service-model.yaml:10:9  error  spec.tier must be the integer 1, 2 or 3, got 7  [service-model]',
+      '    hint: Use 1 (customer-facing, paged 24/7), 2, or 3 (internal, best effort).',
+      'fixtures/service-model.yaml:20:9  error  spec.tier must be the integer 1, 2 or 3, got "2"  [service-model]',
+      '    hint: Write the number without quotes: `tier: 2`.',
+      'fixtures/service-model.yaml:23:7  error  spec.produces[1] "api:default/payments-events" has kind "api"; it must be a Resource ref  [service-model]',
+      '    hint: Point it at a Resource entity, e.g. `resource:default/pipeline-run-created` (the kind may be omitted: it defaults to resource).',
+      'fixtures/service-model.yaml:32:11  error  spec.engine must be one of postgresql, mysql, mariadb, elasticsearch, opensearch, redis, mongodb, got "postgres"  [service-model]',
+      '    hint: Write `engine: postgresql`.',
+      'fixtures/service-model.yaml:39:1  error  spec.schema is required for a kafka-topic: the AsyncAPI API describing its messages  [service-model]',
+      '    hint: Add `schema: <api-ref>` under spec, e.g. `schema: api:default/pipeline-events`.',
+      '',
+      '1 files, 4 entities, 5 errors, 0 warnings',
+    ]);
+    expect(code).toBe(1);
+  });
+
   it('passes clean files', async () => {
     const { code, stdout } = await run(
       'validate',
@@ -107,6 +129,29 @@ describe('strata-catalog validate: one fixture per kind of mistake', () => {
 });
 
 describe('strata-catalog validate --portal', () => {
+  it('reports a consumed topic that the portal does not have', async () => {
+    const portal = await startFakePortal({
+      entities: ['group:default/payments'],
+      token: 'ci-token',
+    });
+    try {
+      const { code, stdout } = await run(
+        'validate',
+        '--portal',
+        portal.url,
+        '--token',
+        'ci-token',
+        'fixtures/undeclared-topic.yaml',
+      );
+      expect(stdout.split('\n')[0]).toBe(
+        'fixtures/undeclared-topic.yaml:12:7  error  spec.consumes refers to resource:default/ghost-topic, which does not exist  [missing-reference]',
+      );
+      expect(code).toBe(1);
+    } finally {
+      await portal.close();
+    }
+  });
+
   it('reports a reference to a group the portal does not have, at the reference', async () => {
     const portal = await startFakePortal({
       entities: ['system:default/payments', 'resource:default/payments-db'],

@@ -2,7 +2,9 @@
 /*
  * Checks that the validator agrees with the catalog's own gatekeepers: the
  * entity policies the catalog backend installs by default and the kind
- * validators of its built-in processors (async, as the backend runs them).
+ * validators of its built-in processors (async, as the backend runs them),
+ * plus Strata's service model, which the portal's catalog enforces with the
+ * same `validateServiceModel` (ServiceModelProcessor.validateEntityKind).
  */
 import {
   apiEntityV1alpha1Validator,
@@ -22,6 +24,7 @@ import {
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
+import { validateServiceModel } from '@internal/plugin-service-model-common';
 import { stringify } from 'yaml';
 import { validateCatalogFile } from './validate';
 
@@ -48,6 +51,9 @@ const kindValidators = [
 async function catalogAccepts(entity: Entity): Promise<boolean> {
   try {
     const enforced = await policy.enforce(structuredClone(entity));
+    if (validateServiceModel(enforced!).length > 0) {
+      return false;
+    }
     for (const validator of kindValidators) {
       if (await validator.check(enforced!)) {
         return true;
@@ -78,7 +84,12 @@ const base = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'svc' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'team-a',
+    tier: 1,
+  },
 };
 const variant = (patch: (e: any) => void): Entity => {
   const entity = structuredClone(base) as any;
@@ -88,6 +99,24 @@ const variant = (patch: (e: any) => void): Entity => {
 
 const cases: [string, Entity][] = [
   ['a valid component', variant(() => {})],
+  ['tier 7', variant(e => (e.spec.tier = 7))],
+  ['quoted tier', variant(e => (e.spec.tier = '1'))],
+  ['service without tier', variant(e => delete e.spec.tier)],
+  [
+    'website without tier',
+    variant(e => {
+      e.spec.type = 'website';
+      delete e.spec.tier;
+    }),
+  ],
+  [
+    'database with a bad engine',
+    variant(e => {
+      e.kind = 'Resource';
+      e.spec = { type: 'database', owner: 'g', engine: 'pg', personalData: 0 };
+    }),
+  ],
+  ['produces an API', variant(e => (e.spec.produces = ['api:default/events']))],
   ['beta apiVersion', variant(e => (e.apiVersion = 'backstage.io/v1beta1'))],
   ['unknown apiVersion', variant(e => (e.apiVersion = 'backstage.io/v2'))],
   ['unknown kind', variant(e => (e.kind = 'Service'))],

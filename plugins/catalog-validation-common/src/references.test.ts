@@ -36,6 +36,36 @@ describe('collectEntityReferences', () => {
     ]);
   });
 
+  it("includes the service model's topic and schema references", () => {
+    const service = component({
+      spec: {
+        produces: ['pipeline-run-created'],
+        consumes: ['resource:default/user-deletion-requested'],
+      },
+    });
+    expect(
+      targets(service).filter(([field]) => /produces|consumes/.test(field!)),
+    ).toEqual([
+      ['spec.produces', 'Resource', 'resource:default/pipeline-run-created'],
+      ['spec.consumes', 'Resource', 'resource:default/user-deletion-requested'],
+    ]);
+    const topic: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'pipeline-run-created' },
+      spec: {
+        type: 'kafka-topic',
+        owner: 'pipelines',
+        schema: 'pipeline-events',
+      },
+    };
+    expect(targets(topic)).toContainEqual([
+      'spec.schema',
+      'API',
+      'api:default/pipeline-events',
+    ]);
+  });
+
   it('reports references without a kind where the field has no default', () => {
     const [ref] = collectEntityReferences(
       component({ spec: { owner: undefined, dependsOn: ['auth-db'] } }),

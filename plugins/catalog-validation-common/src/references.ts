@@ -5,6 +5,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { relationFieldsFor, RelationField } from './model/catalogModel';
+import { serviceModelRelationFields } from './model/serviceModelFields';
 import { EntityReference, PathSegment } from './types';
 import { errorMessage } from './errorMessage';
 
@@ -44,13 +45,18 @@ function resolve(
 
 /**
  * The references an entity makes to other entities (`spec.owner`,
- * `spec.system`, `spec.dependsOn`, `spec.memberOf`, ...), resolved with the
+ * `spec.system`, `spec.dependsOn`, `spec.memberOf`, ..., and the service model's
+ * `spec.produces`, `spec.consumes`, `spec.schema`), resolved with the
  * default kind and namespace the catalog's processors use. Fields that are not
  * strings are skipped: the schema rule reports them.
  */
 export function collectEntityReferences(entity: Entity): EntityReference[] {
   const namespace = entity.metadata?.namespace ?? DEFAULT_NAMESPACE;
-  return relationFieldsFor(entity).flatMap(field =>
+  const fields = [
+    ...relationFieldsFor(entity),
+    ...serviceModelRelationFields(entity),
+  ];
+  return fields.flatMap(field =>
     valuesAt(entity, field.path.split('.')).flatMap(({ value, path }) => {
       if (typeof value !== 'string' || value === '') {
         return [];

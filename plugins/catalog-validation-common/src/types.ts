@@ -16,6 +16,7 @@ export type RuleId =
   | 'tag-format'
   | 'unsafe-link'
   | 'invalid-reference'
+  | 'service-model'
   | 'duplicate-entity'
   | 'missing-reference';
 

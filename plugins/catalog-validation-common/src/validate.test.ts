@@ -17,6 +17,7 @@ const service = (name: string, extra: string[] = []) => [
   '  type: service',
   '  lifecycle: production',
   '  owner: team-a',
+  '  tier: 1',
 ];
 
 describe('validateCatalogFile', () => {
@@ -161,7 +162,7 @@ describe('validateCatalogFile', () => {
       '',
     );
     const result = validateCatalogFile(text, { filePath: 'multi.yaml' });
-    expect(where(result.violations)).toEqual(['multi.yaml:15:9 entity-name']);
+    expect(where(result.violations)).toEqual(['multi.yaml:16:9 entity-name']);
     expect(result.documents).toBe(2);
     expect(result.entities.map(e => [e.ref, e.document, e.valid])).toEqual([
       ['component:default/good', 1, true],
@@ -196,7 +197,7 @@ describe('validateCatalogFile', () => {
     const text = yaml(...service('auth'), '---', ...service('AUTH'));
     const result = validateCatalogFile(text, { filePath: 'dup.yaml' });
     expect(where(result.violations)).toEqual([
-      'dup.yaml:13:9 duplicate-entity',
+      'dup.yaml:14:9 duplicate-entity',
     ]);
   });
 

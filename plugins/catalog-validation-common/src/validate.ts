@@ -1,6 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { collectEntityReferences } from './references';
-import { entityRules } from './rules';
+import { entityRules, modelRules, schemaRules } from './rules';
 import { checkDuplicateEntities } from './rules/duplicateEntity';
 import { checkDocumentIsObject, notAnObjectRule } from './rules/notAnObject';
 import { checkRequiredFields, requiredFieldRule } from './rules/requiredField';
@@ -59,8 +59,18 @@ function validateDocument(
   const entity = value as Entity;
   const ref = stringifyEntityRef(entity);
   const before = violations.length;
+  let schemaFailed = false;
   for (const rule of entityRules) {
-    report(rule, rule.check(entity), ref);
+    const findings = rule.check(entity);
+    report(rule, findings, ref);
+    schemaFailed ||=
+      schemaRules.includes(rule) &&
+      findings.some(f => (f.severity ?? rule.severity) === 'error');
+  }
+  if (!schemaFailed) {
+    for (const rule of modelRules) {
+      report(rule, rule.check(entity), ref);
+    }
   }
   return {
     file,

@@ -18,6 +18,7 @@ describe('rules', () => {
       'tag-format',
       'unsafe-link',
       'invalid-reference',
+      'service-model',
       'duplicate-entity',
       'missing-reference',
     ]);

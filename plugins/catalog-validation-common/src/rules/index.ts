@@ -9,6 +9,7 @@ import { missingReferenceRule } from './missingReference';
 import { notAnObjectRule } from './notAnObject';
 import { requiredFieldRule } from './requiredField';
 import { schemaRule } from './schema';
+import { serviceModelRule } from './serviceModel';
 import { tagFormatRule } from './tagFormat';
 import { EntityRule, RuleDefinition } from './types';
 import { unknownKindRule } from './unknownKind';
@@ -29,6 +30,20 @@ export const entityRules: EntityRule[] = [
   invalidReferenceRule,
 ];
 
+/** The schema checks: {@link modelRules} run only when these found no error. */
+export const schemaRules: EntityRule[] = [
+  unknownKindRule,
+  foreignRootFieldRule,
+  schemaRule,
+];
+
+/**
+ * Checks of Strata's own model, run after {@link entityRules} on entities
+ * that passed the schema checks (the catalog validates kinds after its
+ * policies).
+ */
+export const modelRules: EntityRule[] = [serviceModelRule];
+
 function definition({
   id,
   severity,
@@ -43,6 +58,7 @@ export const rules: RuleDefinition[] = [
   notAnObjectRule,
   requiredFieldRule,
   ...entityRules,
+  ...modelRules,
   duplicateEntityRule,
   missingReferenceRule,
 ].map(definition);

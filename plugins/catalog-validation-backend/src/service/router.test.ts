@@ -1,0 +1,271 @@
+import { wrapServer } from '@backstage/backend-openapi-utils/testUtils';
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import express from 'express';
+import http from 'node:http';
+import request from 'supertest';
+import {
+  MAX_BODY_BYTES,
+  MAX_CONTENT_BYTES,
+  MAX_FILES,
+} from '../validation/limits';
+import { createRouter } from './router';
+
+const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'payments', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+const lines = (...text: string[]) => `${text.join('\n')}\n`;
+
+const goodService = lines(
+  'apiVersion: backstage.io/v1alpha1',
+  'kind: Component',
+  'metadata:',
+  '  name: billing',
+  'spec:',
+  '  type: service',
+  '  lifecycle: production',
+  '  owner: group:default/payments',
+  '  tier: 1',
+);
+
+const badService = lines(
+  'apiVersion: backstage.io/v1alpha1',
+  'kind: Component',
+  'metadata:',
+  '  name: billing',
+  '  links:',
+  '    - url: javascript:alert(1)',
+  'spec:',
+  '  type: service',
+  '  lifecycle: production',
+  '  owner: group:default/payments',
+  '  tier: 7',
+);
+
+/**
+ * The app, listening on IPv4 loopback only. wrapServer's proxy (mockttp)
+ * forwards to "localhost" over IPv6 whenever the port also answers on ::1,
+ * and hosts without an IPv6 "localhost" entry then fail with ENOTFOUND.
+ */
+function onIpv4(app: express.Express): express.Express {
+  const listen = (port: number) =>
+    http.createServer(app).listen(port, '127.0.0.1');
+  return Object.assign(Object.create(app), { listen });
+}
+
+async function startApp(
+  options: {
+    defaultCredentials?: BackstageCredentials;
+    entities?: Entity[];
+  } = {},
+): Promise<string> {
+  const router = await createRouter({
+    httpAuth: mockServices.httpAuth({
+      defaultCredentials: options.defaultCredentials,
+    }),
+    logger: mockServices.logger.mock(),
+    catalog: catalogServiceMock({ entities: options.entities ?? [group] }),
+  });
+  const server = await wrapServer(
+    onIpv4(express().use(router).use(mockErrorHandler())),
+  );
+  // The proxy that checks requests and responses against the spec; its
+  // address is a URL, which this supertest version wants as a string.
+  return (server.address() as unknown as URL).origin;
+}
+
+describe('POST /validate', () => {
+  let app: string;
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+
+  it('answers 401 without credentials', async () => {
+    const anonymous = await startApp({
+      defaultCredentials: mockCredentials.none(),
+    });
+    const response = await request(anonymous)
+      .post('/validate')
+      .send({ files: [{ path: 'a.yaml', content: goodService }] });
+    expect(response.status).toBe(401);
+    expect(response.body.error.name).toBe('AuthenticationError');
+  });
+
+  it('accepts a clean file', async () => {
+    const response = await request(app)
+      .post('/validate')
+      .send({ files: [{ path: 'catalog-info.yaml', content: goodService }] });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      files: 1,
+      entities: 1,
+      errors: 0,
+      warnings: 0,
+      violations: [],
+    });
+  });
+
+  it('answers 200 with the violations of a bad file at their positions', async () => {
+    const response = await request(app)
+      .post('/validate')
+      .set('authorization', mockCredentials.user.header())
+      .send({
+        files: [{ path: 'svc/catalog-info.yaml', content: badService }],
+      });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ files: 1, entities: 1, errors: 2 });
+    expect(response.body.violations).toEqual([
+      {
+        file: 'svc/catalog-info.yaml',
+        line: 6,
+        column: 12,
+        rule: 'unsafe-link',
+        severity: 'error',
+        message: 'metadata.links[0].url is a javascript: URL',
+        hint: expect.stringContaining('cross-site scripting'),
+        entityRef: 'component:default/billing',
+      },
+      {
+        file: 'svc/catalog-info.yaml',
+        line: 11,
+        column: 9,
+        rule: 'service-model',
+        severity: 'error',
+        message: 'spec.tier must be the integer 1, 2 or 3, got 7',
+        hint: 'Use 1 (customer-facing, paged 24/7), 2, or 3 (internal, best effort).',
+        entityRef: 'component:default/billing',
+      },
+    ]);
+  });
+
+  it('reports YAML that does not parse, at the parser position', async () => {
+    const response = await request(app)
+      .post('/validate')
+      .send({ files: [{ path: 'x.yaml', content: 'a: [1, 2\n' }] });
+    expect(response.status).toBe(200);
+    expect(response.body.violations).toEqual([
+      expect.objectContaining({ file: 'x.yaml', rule: 'yaml-syntax' }),
+    ]);
+  });
+
+  it('allows a service principal', async () => {
+    const response = await request(app)
+      .post('/validate')
+      .set('authorization', mockCredentials.service.header())
+      .send({ files: [{ path: 'a.yaml', content: goodService }] });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBe(0);
+  });
+
+  it('checks references against the catalog when asked', async () => {
+    const orphan = goodService.replace(
+      'group:default/payments',
+      'group:default/ghosts',
+    );
+    const files = [
+      { path: 'a.yaml', content: goodService },
+      { path: 'b.yaml', content: orphan },
+    ];
+    const unchecked = await request(app).post('/validate').send({ files });
+    expect(unchecked.body.errors).toBe(1); // declared twice
+
+    const response = await request(app)
+      .post('/validate')
+      .send({
+        files: [files[1]],
+        checkReferences: true,
+      });
+    expect(response.status).toBe(200);
+    expect(response.body.violations).toEqual([
+      {
+        file: 'b.yaml',
+        line: 8,
+        column: 10,
+        rule: 'missing-reference',
+        severity: 'error',
+        message:
+          'spec.owner refers to group:default/ghosts, which does not exist',
+        hint: 'Register that entity first, or fix the reference (spec.owner defaults to kind Group).',
+        entityRef: 'component:default/billing',
+      },
+    ]);
+
+    const found = await request(app)
+      .post('/validate')
+      .send({ files: [files[0]], checkReferences: true });
+    expect(found.body).toMatchObject({ errors: 0, violations: [] });
+  });
+
+  it('answers 413 to more than the allowed number of files', async () => {
+    const files = Array.from({ length: MAX_FILES + 1 }, (_, i) => ({
+      path: `f${i}.yaml`,
+      content: '',
+    }));
+    const response = await request(app).post('/validate').send({ files });
+    expect(response.status).toBe(413);
+    expect(response.body.error).toMatchObject({
+      name: 'PayloadTooLargeError',
+      message: expect.stringContaining(
+        'The request has 201 files; send at most 200 files and 1 MiB of content per request',
+      ),
+    });
+  });
+
+  it('answers 413 to more than 1 MiB of content', async () => {
+    const content = `# ${'x'.repeat(MAX_CONTENT_BYTES)}\n`;
+    const response = await request(app)
+      .post('/validate')
+      .send({ files: [{ path: 'big.yaml', content }] });
+    expect(response.status).toBe(413);
+    expect(response.body.error.message).toMatch(
+      /^The files hold 1048579 bytes of content; send at most 200 files/,
+    );
+  });
+
+  it('answers 413 to a body over the parser limit', async () => {
+    const content = 'x'.repeat(MAX_BODY_BYTES);
+    const response = await request(app)
+      .post('/validate')
+      .send({ files: [{ path: 'huge.yaml', content }] });
+    expect(response.status).toBe(413);
+    expect(response.body).toMatchObject({
+      error: {
+        name: 'PayloadTooLargeError',
+        message: expect.stringContaining('larger than 8 MiB'),
+      },
+      response: { statusCode: 413 },
+    });
+  });
+
+  it.each([
+    ['no files', {}],
+    ['files not a list', { files: 'catalog-info.yaml' }],
+    ['a file without content', { files: [{ path: 'a.yaml' }] }],
+    ['content not a string', { files: [{ path: 'a.yaml', content: 1 }] }],
+    ['an unknown field', { files: [], strict: true }],
+    ['checkReferences not a boolean', { files: [], checkReferences: 'yes' }],
+  ])('answers 400 to %s', async (_, body) => {
+    const response = await request(app).post('/validate').send(body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.name).toBe('InputError');
+  });
+
+  it('answers 400 to malformed JSON', async () => {
+    const response = await request(app)
+      .post('/validate')
+      .set('content-type', 'application/json')
+      .send('{"files": [');
+    expect(response.status).toBe(400);
+  });
+});

@@ -1,0 +1,41 @@
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import express from 'express';
+import { createOpenApiRouter } from '../schema/openapi';
+import { checkLimits } from '../validation/limits';
+import { validateFiles } from '../validation/validateFiles';
+import { catalogLookup } from './catalogLookup';
+import { jsonBody } from './jsonBody';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+  catalog: CatalogService;
+}
+
+/** The plugin's routes, on the router generated from src/schema/openapi.yaml. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, logger, catalog } = options;
+  const router = await createOpenApiRouter({ middleware: [jsonBody()] });
+
+  router.post('/validate', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    checkLimits(req.body.files);
+    const result = await validateFiles(
+      req.body,
+      req.body.checkReferences
+        ? catalogLookup(catalog, credentials)
+        : undefined,
+    );
+    logger.debug(
+      `Validated ${result.files} files for ${credentials.principal.type}: ${result.errors} errors, ${result.warnings} warnings`,
+    );
+    res.json(result);
+  });
+
+  return router;
+}

@@ -1,0 +1,66 @@
+import { validateFiles } from './validateFiles';
+
+const component = (name: string, owner: string) =>
+  [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    '  type: website',
+    '  lifecycle: production',
+    `  owner: ${owner}`,
+    '',
+  ].join('\n');
+
+describe('validateFiles', () => {
+  it('validates the files together and counts them', async () => {
+    const result = await validateFiles({
+      files: [
+        { path: 'a.yaml', content: component('site', 'group:default/web') },
+        { path: 'b.yaml', content: component('site', 'group:default/web') },
+      ],
+    });
+    expect(result).toMatchObject({ files: 2, entities: 2, errors: 1 });
+    expect(result.violations).toEqual([
+      expect.objectContaining({
+        file: 'b.yaml',
+        line: 4,
+        column: 9,
+        rule: 'duplicate-entity',
+      }),
+    ]);
+  });
+
+  it('looks up only references the files do not declare', async () => {
+    const lookUp = jest.fn(async () => ['group:default/web']);
+    const result = await validateFiles(
+      {
+        files: [
+          { path: 'a.yaml', content: component('site', 'group:default/web') },
+          { path: 'b.yaml', content: component('docs', 'group:default/gone') },
+        ],
+      },
+      lookUp,
+    );
+    expect(lookUp).toHaveBeenCalledWith([
+      'group:default/gone',
+      'group:default/web',
+    ]);
+    expect(result.violations).toEqual([
+      expect.objectContaining({
+        file: 'b.yaml',
+        line: 8,
+        column: 10,
+        rule: 'missing-reference',
+        entityRef: 'component:default/docs',
+      }),
+    ]);
+  });
+
+  it('does not call the lookup when there is nothing to look up', async () => {
+    const lookUp = jest.fn(async () => []);
+    await validateFiles({ files: [{ path: 'a.yaml', content: '' }] }, lookUp);
+    expect(lookUp).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,57 @@
+import {
+  checkMissingReferences,
+  externalReferences,
+  validateCatalogFiles,
+  Violation as LibraryViolation,
+  withViolations,
+} from '@internal/plugin-catalog-validation-common';
+import {
+  ValidateRequest,
+  ValidateResponse,
+  Violation,
+} from '../schema/openapi/generated/models';
+
+/** Which of the given normalised entity refs exist in the catalog. */
+export type ReferenceLookup = (refs: string[]) => Promise<Iterable<string>>;
+
+function toViolation(v: LibraryViolation): Violation {
+  return {
+    file: v.file,
+    line: v.line,
+    column: v.column,
+    rule: v.rule,
+    severity: v.severity,
+    message: v.message,
+    hint: v.hint,
+    ...(v.entityRef !== undefined && { entityRef: v.entityRef }),
+  };
+}
+
+/**
+ * Validates the files of a request together, as the CLI does; with
+ * `lookUp`, references to entities the files do not declare are looked up
+ * and each missing one is a `missing-reference` violation.
+ */
+export async function validateFiles(
+  request: ValidateRequest,
+  lookUp?: ReferenceLookup,
+): Promise<ValidateResponse> {
+  let result = validateCatalogFiles(
+    request.files.map(file => ({ path: file.path, text: file.content })),
+  );
+  if (lookUp) {
+    const refs = externalReferences(result.entities);
+    const existing = refs.length > 0 ? await lookUp(refs) : [];
+    result = withViolations(
+      result,
+      checkMissingReferences(result.entities, existing),
+    );
+  }
+  return {
+    files: result.files.length,
+    entities: result.entities.length,
+    errors: result.errors,
+    warnings: result.warnings,
+    violations: result.violations.map(toViolation),
+  };
+}
