@@ -26,6 +26,8 @@ backend.add(
 // Logs catalog processing errors, one line each.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@internal/plugin-catalog-backend-module-service-model'));
+// Catalog edits as pull requests against each service's catalog-info.yaml.
+backend.add(import('@internal/plugin-catalog-edits-backend'));
 
 // Software templates.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -57,5 +59,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Actions exposed to MCP clients (catalog, scaffolder, auth action sources).
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// Validates catalog files for CI (POST /api/catalog-validation/validate), same rules as the CLI.
+backend.add(import('@internal/plugin-catalog-validation-backend'));
 
 backend.start();

@@ -1,0 +1,29 @@
+/**
+ * Catalog edits through Git: the permission to propose an edit, the request
+ * and response types of the catalog-edits backend, and pure edits of
+ * catalog-info.yaml text that change only the bytes they must.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  catalogEntityProposeEditPermission,
+  catalogEditsPermissions,
+} from './permissions';
+export type {
+  CatalogEdit,
+  CatalogEditType,
+  CatalogEditProposal,
+  ProposeEditRequest,
+  ProposeEditResponse,
+} from './types';
+export { CatalogEditError } from './errors';
+export type { CatalogEditErrorCode } from './errors';
+export {
+  addConsumes,
+  addDependsOn,
+  addProduces,
+  applyCatalogEdit,
+  normalizeRef,
+  setOwner,
+} from './edits';

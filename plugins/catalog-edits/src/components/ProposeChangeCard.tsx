@@ -1,0 +1,209 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InfoCard, Link } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  CatalogEdit,
+  CatalogEditType,
+  ProposeEditResponse,
+} from '@internal/plugin-catalog-edits-common';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { FormEvent, useEffect, useState } from 'react';
+import { catalogEditsApiRef } from '../api';
+
+const EDIT_LABELS: Record<CatalogEditType, string> = {
+  setOwner: 'Change the owner',
+  addDatabase: 'Add a database',
+  addProduces: 'Add a produced topic',
+  addConsumes: 'Add a consumed topic',
+};
+
+function errorMessage(error: unknown): string {
+  const body = (error as { body?: { error?: { message?: string } } }).body;
+  return body?.error?.message ?? (error as Error).message ?? String(error);
+}
+
+function useGroups(open: boolean) {
+  const catalogApi = useApi(catalogApiRef);
+  const [groups, setGroups] = useState<string[]>([]);
+  useEffect(() => {
+    if (!open) {
+      return;
+    }
+    catalogApi
+      .getEntities({
+        filter: { kind: 'group' },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      })
+      .then(r => setGroups(r.items.map(e => stringifyEntityRef(e)).sort()))
+      .catch(() => setGroups([]));
+  }, [catalogApi, open]);
+  return groups;
+}
+
+/** The dialog: what to change, then a pull request. */
+export function ProposeChangeDialog(props: {
+  entityRef: string;
+  onClose: () => void;
+  onProposed: (result: ProposeEditResponse) => void;
+}) {
+  const api = useApi(catalogEditsApiRef);
+  const groups = useGroups(true);
+  const [type, setType] = useState<CatalogEditType>('setOwner');
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const edit = (): CatalogEdit => {
+    switch (type) {
+      case 'setOwner':
+        return { type, owner: value };
+      case 'addDatabase':
+        return { type, resourceRef: value };
+      default:
+        return { type, topicRef: value };
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      props.onProposed(
+        await api.propose({ entityRef: props.entityRef, edit: edit() }),
+      );
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="sm">
+      <form onSubmit={submit}>
+        <DialogTitle>Propose a change to {props.entityRef}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" paragraph>
+            The change is opened as a pull request against this service's
+            catalog-info.yaml. The catalog changes when it is merged.
+          </Typography>
+          <TextField
+            id="catalog-edits-type"
+            label="Change"
+            select
+            fullWidth
+            margin="normal"
+            SelectProps={{ native: true }}
+            value={type}
+            onChange={e => {
+              setType(e.target.value as CatalogEditType);
+              setValue('');
+            }}
+          >
+            {Object.entries(EDIT_LABELS).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </TextField>
+          {type === 'setOwner' ? (
+            <TextField
+              id="catalog-edits-owner"
+              label="New owner"
+              select
+              fullWidth
+              required
+              margin="normal"
+              SelectProps={{ native: true }}
+              value={value}
+              onChange={e => setValue(e.target.value)}
+            >
+              <option value="" disabled>
+                Choose a group
+              </option>
+              {groups.map(ref => (
+                <option key={ref} value={ref}>
+                  {ref}
+                </option>
+              ))}
+            </TextField>
+          ) : (
+            <TextField
+              id="catalog-edits-ref"
+              label={type === 'addDatabase' ? 'Database' : 'Topic or queue'}
+              placeholder={
+                type === 'addDatabase'
+                  ? 'resource:default/pipeline-db'
+                  : 'resource:default/pipeline-run-created'
+              }
+              fullWidth
+              required
+              margin="normal"
+              value={value}
+              onChange={e => setValue(e.target.value)}
+            />
+          )}
+          {error && (
+            <Typography color="error" role="alert">
+              {error}
+            </Typography>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose}>Cancel</Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={busy || !value}
+          >
+            Open pull request
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The card on a service's overview: "Propose a change", then the PR link. */
+export function ProposeChangeCard() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const [open, setOpen] = useState(false);
+  const [result, setResult] = useState<ProposeEditResponse>();
+  return (
+    <InfoCard title="Catalog changes">
+      <Typography variant="body2" paragraph>
+        Owner, databases and events come from this service's catalog-info.yaml
+        in Git. Changes are proposed as pull requests.
+      </Typography>
+      <Button variant="outlined" color="primary" onClick={() => setOpen(true)}>
+        Propose a change
+      </Button>
+      {result && (
+        <Typography variant="body2" style={{ marginTop: 16 }}>
+          Pull request opened:{' '}
+          <Link to={result.pullRequestUrl}>{result.pullRequestUrl}</Link>
+        </Typography>
+      )}
+      {open && (
+        <ProposeChangeDialog
+          entityRef={entityRef}
+          onClose={() => setOpen(false)}
+          onProposed={r => {
+            setResult(r);
+            setOpen(false);
+          }}
+        />
+      )}
+    </InfoCard>
+  );
+}
