@@ -123,6 +123,8 @@ export function ProposeChangeDialog(props: {
               required
               margin="normal"
               SelectProps={{ native: true }}
+              // A native select always shows its first option, so the label must stay shrunk.
+              InputLabelProps={{ shrink: true }}
               value={value}
               onChange={e => setValue(e.target.value)}
             >
