@@ -25,6 +25,10 @@ backend.add(
 );
 // Logs catalog processing errors, one line each.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// GitHub discovery (repositories' catalog-info.yaml, org teams and members); idle unless
+// catalog.providers.github / githubOrg are configured (app-config.production.yaml).
+backend.add(import('@backstage/plugin-catalog-backend-module-github'));
+backend.add(import('@backstage/plugin-catalog-backend-module-github-org'));
 backend.add(import('@internal/plugin-catalog-backend-module-service-model'));
 // Catalog edits as pull requests against each service's catalog-info.yaml.
 backend.add(import('@internal/plugin-catalog-edits-backend'));
