@@ -116,6 +116,32 @@ const listStyle = {
 };
 
 /** On a service: its databases, the topics it produces and consumes, and who is on the other side. */
+/** A service's produced or consumed topics, each with the services on the other side. */
+function ChannelSection(props: {
+  title: 'Produces' | 'Consumes';
+  channels: ChannelUsage[];
+  counterpartLabel: 'Consumers' | 'Producers';
+  empty: string;
+}) {
+  return (
+    <Section title={props.title}>
+      {props.channels.length ? (
+        <ul style={listStyle} aria-label={props.title}>
+          {props.channels.map(channel => (
+            <ChannelRow
+              key={channel.entityRef}
+              channel={channel}
+              counterpartLabel={props.counterpartLabel}
+            />
+          ))}
+        </ul>
+      ) : (
+        <EmptyText>{props.empty}</EmptyText>
+      )}
+    </Section>
+  );
+}
+
 export function ServiceView(props: { model: ServiceDataAndEvents }) {
   const { databases, produces, consumes } = props.model;
   return (
@@ -131,36 +157,18 @@ export function ServiceView(props: { model: ServiceDataAndEvents }) {
           <EmptyText>No database in the catalog (spec.dependsOn).</EmptyText>
         )}
       </Section>
-      <Section title="Produces">
-        {produces.length ? (
-          <ul style={listStyle} aria-label="Produces">
-            {produces.map(channel => (
-              <ChannelRow
-                key={channel.entityRef}
-                channel={channel}
-                counterpartLabel="Consumers"
-              />
-            ))}
-          </ul>
-        ) : (
-          <EmptyText>Produces to no topic or queue (spec.produces).</EmptyText>
-        )}
-      </Section>
-      <Section title="Consumes">
-        {consumes.length ? (
-          <ul style={listStyle} aria-label="Consumes">
-            {consumes.map(channel => (
-              <ChannelRow
-                key={channel.entityRef}
-                channel={channel}
-                counterpartLabel="Producers"
-              />
-            ))}
-          </ul>
-        ) : (
-          <EmptyText>Consumes no topic or queue (spec.consumes).</EmptyText>
-        )}
-      </Section>
+      <ChannelSection
+        title="Produces"
+        channels={produces}
+        counterpartLabel="Consumers"
+        empty="Produces to no topic or queue (spec.produces)."
+      />
+      <ChannelSection
+        title="Consumes"
+        channels={consumes}
+        counterpartLabel="Producers"
+        empty="Consumes no topic or queue (spec.consumes)."
+      />
     </Flex>
   );
 }
