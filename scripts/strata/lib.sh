@@ -116,6 +116,18 @@ port_in_use() {
   ' "$1"
 }
 
+# Prints the PostgreSQL server version reachable with the given connection string (or, without
+# one, with the PG* environment variables); on failure prints the driver's message and fails.
+postgres_server_version() {
+  node -e '
+    const { Client } = require("pg");
+    const c = new Client({ connectionString: process.argv[1] || undefined, connectionTimeoutMillis: 5000 });
+    c.connect().then(() => c.query("show server_version"))
+      .then(r => { console.log(r.rows[0].server_version); return c.end(); })
+      .catch(e => { console.error(e.message); process.exit(1); });
+  ' "${1:-}" 2>&1
+}
+
 strata_doctor() {
   strata_ensure_node
   info "node:    $(command -v node) ($(node -v))"

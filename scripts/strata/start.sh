@@ -47,12 +47,9 @@ strata_use_postgres() {
   export POSTGRES_USER="${POSTGRES_USER:-postgres}" POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-}"
   # node-postgres reads these for the reachability check below.
   export PGHOST="$POSTGRES_HOST" PGPORT="$POSTGRES_PORT" PGUSER="$POSTGRES_USER" PGPASSWORD="$POSTGRES_PASSWORD"
-  if ! node -e '
-    const { Client } = require("pg");
-    new Client({ connectionTimeoutMillis: 5000 }).connect()
-      .then(c => process.exit(0), e => { console.error(e.message); process.exit(1); });
-  ' 2>"$STRATA_DATA_DIR/logs/postgres-check.log"; then
-    die "PostgreSQL is not reachable at $POSTGRES_HOST:$POSTGRES_PORT as $POSTGRES_USER: $(cat "$STRATA_DATA_DIR/logs/postgres-check.log")" \
+  local problem
+  if ! problem="$(postgres_server_version)"; then
+    die "PostgreSQL is not reachable at $POSTGRES_HOST:$POSTGRES_PORT as $POSTGRES_USER: $problem" \
       "start it, or point POSTGRES_HOST/_PORT/_USER/_PASSWORD at one"
   fi
   APP_CONFIG_backend_database="$(node -p 'const e = process.env; JSON.stringify({ client: "pg",

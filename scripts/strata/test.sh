@@ -36,13 +36,7 @@ strata_check_postgres() {
   export BACKSTAGE_TEST_DISABLE_DOCKER=1
   step "PostgreSQL for the database tests"
   local version
-  if version="$(node -e '
-      const { Client } = require("pg");
-      const c = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 5000 });
-      c.connect().then(() => c.query("show server_version"))
-        .then(r => { console.log(r.rows[0].server_version); return c.end(); })
-        .catch(e => { console.error(e.message); process.exit(1); });
-    ' "$url" 2>&1)"; then
+  if version="$(postgres_server_version "$url")"; then
     export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$url"
     export STRATA_EXPECT_POSTGRES=1
     info "using $shown (server $version): database tests run on SQLite and PostgreSQL"
