@@ -9,4 +9,6 @@ export {
   dataAndEventsCardFilter,
   systemArchitectureGraphCard,
   systemGraphDefaults,
+  serviceModelCatalogGraphModule,
+  serviceModelRelations,
 } from './extensions';

@@ -6,3 +6,7 @@ export {
   systemArchitectureGraphCard,
   systemGraphDefaults,
 } from './systemArchitectureGraphCard';
+export {
+  serviceModelCatalogGraphModule,
+  serviceModelRelations,
+} from './catalogGraphModule';
