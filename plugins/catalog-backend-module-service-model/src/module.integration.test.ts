@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import serviceModelModule from './index';
+import { waitFor } from '@internal/backend-test-kit';
 
 type CatalogErrorEvent = { entity: string; location?: string; errors: Error[] };
 
@@ -118,19 +119,6 @@ spec:
   tier: ${tier}
   consumes: [pipeline-run-completed]
 `;
-}
-
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  // Ingestion is asynchronous; poll until the probe holds (the test timeout bounds it).
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise(resolve => setTimeout(resolve, 250));
-    if (process.env.STRATA_DEBUG) console.log(`waiting for ${what}`);
-  }
 }
 
 const errorsOf = (entity: Entity) =>

@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
+import { waitFor } from '@internal/backend-test-kit';
 
 const demoRoot = path.resolve(__dirname, '../../../../examples/dataflow');
 const entryFile = path.join(demoRoot, 'catalog-info.yaml');
@@ -35,19 +36,6 @@ function declaredEntityRefs(): string[] {
       .filter(Boolean)
       .map(entity => stringifyEntityRef(entity)),
   );
-}
-
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  // Catalog ingestion is asynchronous; poll until the probe holds (bounded by the test timeout).
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise(resolve => setTimeout(resolve, 250));
-    if (process.env.STRATA_DEBUG) console.log(`waiting for ${what}`);
-  }
 }
 
 const databases = TestDatabases.create();

@@ -1,0 +1,8 @@
+/**
+ * Test helpers shared by Strata's backend packages (test code only; never imported by the
+ * product's runtime path).
+ *
+ * @packageDocumentation
+ */
+export { perPluginDatabases } from './perPluginDatabases';
+export { waitFor } from './waitFor';
