@@ -2,13 +2,22 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds } from '@backstage/types';
+import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { recordConflicts } from './conflicts/recordConflicts';
+import { DatabaseConflictStore } from './database/ConflictStore';
 import { createRouter } from './service/router';
 
+/** How long a conflict stays listed after the catalog last reported it. */
+const DEFAULT_FORGET_AFTER = { minutes: 15 };
+
 /**
- * Validates catalog files over HTTP with the rules of the `strata-catalog`
- * CLI: `POST /api/catalog-validation/validate`. Users and services may call
- * it; it keeps Backstage's default policy (authentication required).
+ * Catalog validation over HTTP, with the rules of the `strata-catalog` CLI:
+ * `POST /api/catalog-validation/validate`; and the entities the catalog found declared in two
+ * locations: `GET /api/catalog-validation/conflicts`. Users and services may call both; Backstage's
+ * default policy (authentication required) stays on.
  *
  * @public
  */
@@ -20,10 +29,40 @@ export const catalogValidationPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
-      async init({ httpRouter, httpAuth, logger, catalog }) {
-        httpRouter.use(await createRouter({ httpAuth, logger, catalog }));
+      async init(deps) {
+        const { httpRouter, httpAuth, logger, config, catalog } = deps;
+        const forgetAfterMs = durationToMilliseconds(
+          config.has('catalogValidation.conflicts.forgetAfter')
+            ? readDurationFromConfig(config, {
+                key: 'catalogValidation.conflicts.forgetAfter',
+              })
+            : DEFAULT_FORGET_AFTER,
+        );
+        const conflicts = await DatabaseConflictStore.create(deps);
+        await recordConflicts({ events: deps.events, store: conflicts, logger });
+        await deps.scheduler.scheduleTask({
+          id: 'catalog-validation-forget-resolved-conflicts',
+          frequency: { minutes: 30 },
+          timeout: { minutes: 1 },
+          fn: async () => {
+            await conflicts.prune(new Date(Date.now() - forgetAfterMs));
+          },
+        });
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            logger,
+            catalog,
+            conflicts,
+            conflictsForgetAfterMs: forgetAfterMs,
+          }),
+        );
       },
     });
   },

@@ -15,6 +15,7 @@ import {
   MAX_CONTENT_BYTES,
   MAX_FILES,
 } from '../validation/limits';
+import { ConflictStore, StoredConflict } from '../database/ConflictStore';
 import { createRouter } from './router';
 
 const group: Entity = {
@@ -52,6 +53,21 @@ const badService = lines(
   '  tier: 7',
 );
 
+const FORGET_AFTER_MS = 15 * 60_000;
+
+/** The store's contract over a fixed list (the database store is tested on every database). */
+function conflictStoreWith(stored: StoredConflict[]) {
+  const list = jest.fn(
+    async (options: { seenSince: Date; entityRef?: string }) =>
+      stored.filter(
+        c =>
+          new Date(c.lastSeenAt) >= options.seenSince &&
+          (!options.entityRef || c.entityRef === options.entityRef),
+      ),
+  );
+  return { record: jest.fn(), prune: jest.fn(), list };
+}
+
 /**
  * The app, listening on IPv4 loopback only. wrapServer's proxy (mockttp)
  * forwards to "localhost" over IPv6 whenever the port also answers on ::1,
@@ -67,6 +83,7 @@ async function startApp(
   options: {
     defaultCredentials?: BackstageCredentials;
     entities?: Entity[];
+    conflicts?: ConflictStore;
   } = {},
 ): Promise<string> {
   const router = await createRouter({
@@ -75,6 +92,8 @@ async function startApp(
     }),
     logger: mockServices.logger.mock(),
     catalog: catalogServiceMock({ entities: options.entities ?? [group] }),
+    conflicts: options.conflicts ?? conflictStoreWith([]),
+    conflictsForgetAfterMs: FORGET_AFTER_MS,
   });
   const server = await wrapServer(
     onIpv4(express().use(router).use(mockErrorHandler())),
@@ -267,5 +286,56 @@ describe('POST /validate', () => {
       .set('content-type', 'application/json')
       .send('{"files": [');
     expect(response.status).toBe(400);
+  });
+});
+
+describe('GET /conflicts', () => {
+  const recent = new Date(Date.now() - 60_000).toISOString();
+  const old = new Date(Date.now() - 2 * FORGET_AFTER_MS).toISOString();
+  const billing: StoredConflict = {
+    entityRef: 'component:default/billing',
+    keptLocation: 'url:https://github.com/dataflow/billing/blob/main/catalog-info.yaml',
+    ignoredLocation: 'url:https://github.com/dataflow/admin/blob/main/catalog-info.yaml',
+    firstSeenAt: recent,
+    lastSeenAt: recent,
+  };
+  const resolved: StoredConflict = {
+    ...billing,
+    entityRef: 'component:default/audit',
+    lastSeenAt: old,
+  };
+
+  it('answers 401 without credentials', async () => {
+    const anonymous = await startApp({
+      defaultCredentials: mockCredentials.none(),
+    });
+    expect((await request(anonymous).get('/conflicts')).status).toBe(401);
+  });
+
+  it('lists the conflicts the catalog reported recently', async () => {
+    const conflicts = conflictStoreWith([billing, resolved]);
+    const app = await startApp({ conflicts });
+    const response = await request(app).get('/conflicts');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ items: [billing] });
+    const { seenSince } = conflicts.list.mock.calls[0][0];
+    expect(Date.now() - seenSince.getTime()).toBeGreaterThanOrEqual(
+      FORGET_AFTER_MS,
+    );
+  });
+
+  it('narrows to one entity, for a service caller too', async () => {
+    const app = await startApp({
+      conflicts: conflictStoreWith([billing]),
+      defaultCredentials: mockCredentials.service(),
+    });
+    const hit = await request(app)
+      .get('/conflicts')
+      .query({ entityRef: 'component:default/billing' });
+    expect(hit.body.items).toEqual([billing]);
+    const miss = await request(app)
+      .get('/conflicts')
+      .query({ entityRef: 'component:default/audit' });
+    expect(miss.body.items).toEqual([]);
   });
 });

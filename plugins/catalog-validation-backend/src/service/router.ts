@@ -1,6 +1,7 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
+import { ConflictStore } from '../database/ConflictStore';
 import { createOpenApiRouter } from '../schema/openapi';
 import { checkLimits } from '../validation/limits';
 import { validateFiles } from '../validation/validateFiles';
@@ -11,13 +12,17 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   logger: LoggerService;
   catalog: CatalogService;
+  conflicts: ConflictStore;
+  /** Conflicts the catalog has not reported again for this long are no longer listed. */
+  conflictsForgetAfterMs: number;
 }
 
 /** The plugin's routes, on the router generated from src/schema/openapi.yaml. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, logger, catalog } = options;
+  const { httpAuth, logger, catalog, conflicts, conflictsForgetAfterMs } =
+    options;
   const router = await createOpenApiRouter({ middleware: [jsonBody()] });
 
   router.post('/validate', async (req, res) => {
@@ -35,6 +40,15 @@ export async function createRouter(
       `Validated ${result.files} files for ${credentials.principal.type}: ${result.errors} errors, ${result.warnings} warnings`,
     );
     res.json(result);
+  });
+
+  router.get('/conflicts', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const items = await conflicts.list({
+      entityRef: req.query.entityRef,
+      seenSince: new Date(Date.now() - conflictsForgetAfterMs),
+    });
+    res.json({ items });
   });
 
   return router;

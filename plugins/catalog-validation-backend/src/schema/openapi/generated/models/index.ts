@@ -1,6 +1,8 @@
 //
 
 export * from './CatalogFile.model';
+export * from './EntityConflict.model';
+export * from './EntityConflictList.model';
 export * from './ModelError.model';
 export * from './ModelErrorError.model';
 export * from './ModelErrorRequest.model';
