@@ -5,7 +5,7 @@
 strata_build_app() {
   local marker="$ROOT/packages/app/dist/index.html"
   if [ -f "$marker" ] && [ -z "$(find "$ROOT/packages/app" "$ROOT/plugins" "$ROOT/app-config.yaml" \
-    "$ROOT/yarn.lock" -newer "$marker" -type f -not -path '*/dist/*' -not -path '*/node_modules/*' \
+    "$ROOT/yarn.lock" -newer "$marker" -type f -not -path '*/dist/*' -not -path '*/node_modules/*' -not -path '*/e2e-tests/*' \
     -print -quit 2>/dev/null)" ]; then
     info "frontend build is up to date (packages/app/dist)"
     return

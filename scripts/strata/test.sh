@@ -53,8 +53,25 @@ strata_check_postgres() {
   fi
 }
 
+# The go-service template's test builds and tests the generated Go code offline against
+# Debian's Go libraries; Go comes from Debian's packages (the Go module proxy is not reachable).
+# Once Go is here the test requires it (STRATA_REQUIRE_GO), so it cannot be skipped silently.
+strata_ensure_go() {
+  if ! command -v go >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "Installing Debian's Go for the go-service template test (apt-get, once)"
+    run_logged "apt-get install golang-go" "$ROOT/.data/logs/apt-go.log" \
+      sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go golang-github-lib-pq-dev'
+  fi
+  if command -v go >/dev/null || [ "${CI:-}" = true ]; then
+    export STRATA_REQUIRE_GO=1
+  else
+    warn "no Go toolchain: the go-service template's go vet/go test checks are skipped"
+  fi
+}
+
 strata_jest() {
   step "Unit and integration tests (jest)"
+  strata_ensure_go
   mkdir -p "$STRATA_RESULTS"
   rm -f "$STRATA_RESULTS/jest.json"
   # CI=true keeps backstage-cli out of watch mode.
@@ -84,8 +101,48 @@ strata_ensure_chromium() {
   return 1
 }
 
+# The portal's GitHub during the browser tests: the fake GitHub (test code,
+# plugins/catalog-edits-backend/src/tests/fakeGithubServer.ts) on loopback, serving the
+# repositories under packages/app/e2e-tests/fakeGithub/repos/, with a token made up for this run.
+# Sets _fake_github_pid.
+strata_fake_github_start() {
+  local log="$1"
+  export STRATA_E2E_GITHUB_PORT="${STRATA_E2E_GITHUB_PORT:-7078}"
+  STRATA_E2E_GITHUB_TOKEN="e2e-$(node -p 'require("node:crypto").randomBytes(16).toString("hex")')"
+  export STRATA_E2E_GITHUB_TOKEN
+  if port_in_use "$STRATA_E2E_GITHUB_PORT"; then
+    printf '%s    port %s (the fake GitHub) is already in use%s\n' "$_red" "$STRATA_E2E_GITHUB_PORT" "$_reset"
+    return 1
+  fi
+  FAKE_GITHUB_TOKEN="$STRATA_E2E_GITHUB_TOKEN" node \
+    --require "$(node -p 'require.resolve("@backstage/cli-node/config/nodeTransform.cjs")')" \
+    "$ROOT/plugins/catalog-edits-backend/src/tests/fakeGithubServer.ts" \
+    --port "$STRATA_E2E_GITHUB_PORT" --repos "$ROOT/packages/app/e2e-tests/fakeGithub/repos" \
+    >"$log" 2>&1 &
+  _fake_github_pid=$!
+  local deadline=$(($(date +%s) + 60))
+  until grep -qs 'fake GitHub listening' "$log"; do
+    if ! kill -0 "$_fake_github_pid" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
+      sed 's/^/    | /' "$log"
+      printf '%s    the fake GitHub did not start%s\n' "$_red" "$_reset"
+      strata_fake_github_stop
+      return 1
+    fi
+    sleep 1
+  done
+  info "$(cat "$log")"
+}
+
+strata_fake_github_stop() {
+  [ -n "${_fake_github_pid:-}" ] || return 0
+  kill -TERM "$_fake_github_pid" 2>/dev/null || true
+  wait "$_fake_github_pid" 2>/dev/null || true
+  _fake_github_pid=
+}
+
 # Serves the portal with `./strata start` on a spare port and a throw-away database, runs
-# Playwright against it, then stops it (by the process id this function started).
+# Playwright against it, then stops it (by the process id this function started). The portal's
+# GitHub is the fake GitHub: one extra config layer, packages/app/e2e-tests/app-config.e2e.yaml.
 strata_e2e() {
   step "Browser end-to-end tests (Playwright + Chromium)"
   if ! strata_ensure_chromium; then
@@ -93,11 +150,19 @@ strata_e2e() {
     return
   fi
   local port="${STRATA_E2E_PORT:-7077}" data log pid
+  mkdir -p "$STRATA_RESULTS"
+  if ! strata_fake_github_start "$STRATA_RESULTS/e2e-fake-github.log"; then
+    record 0 1
+    return
+  fi
   data="$(mktemp -d "${TMPDIR:-/tmp}/strata-e2e.XXXXXX")"
   log="$STRATA_RESULTS/e2e-portal.log"
-  mkdir -p "$STRATA_RESULTS"
   info "starting the portal on http://localhost:$port (log: ${log/#$ROOT\//})"
-  STRATA_PORT="$port" STRATA_DATA_DIR="$data" "$ROOT/strata" start >"$log" 2>&1 &
+  # Empty the log here, not only in the background job's redirect: otherwise the wait below can
+  # read the previous run's "Strata is ready" before the job truncates the file.
+  : >"$log"
+  STRATA_PORT="$port" STRATA_DATA_DIR="$data" "$ROOT/strata" start \
+    --config "$ROOT/packages/app/e2e-tests/app-config.e2e.yaml" >"$log" 2>&1 &
   pid=$!
   local deadline=$(($(date +%s) + 600))
   until grep -q 'Strata is ready' "$log"; do
@@ -106,6 +171,7 @@ strata_e2e() {
       printf '%s    the portal did not start for the browser tests%s\n' "$_red" "$_reset"
       kill -TERM "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
+      strata_fake_github_stop
       rm -rf "$data"
       record 0 1
       return
@@ -116,7 +182,13 @@ strata_e2e() {
   PLAYWRIGHT_URL="http://localhost:$port" yarn playwright test || true
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  strata_fake_github_stop
   rm -rf "$data"
+  # The integration's token is a throw-away value, but a real one must never be logged either.
+  if grep -qF "$STRATA_E2E_GITHUB_TOKEN" "$log"; then
+    printf '%s    the GitHub token appears in the portal log (%s)%s\n' "$_red" "${log/#$ROOT\//}" "$_reset"
+    record 0 1
+  fi
   local counts
   if ! counts="$(node "$ROOT/scripts/strata/playwright-summary.mjs" "$ROOT/e2e-test-results/results.json")"; then
     printf '%s    Playwright produced no readable results%s\n' "$_red" "$_reset"

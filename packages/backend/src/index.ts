@@ -6,6 +6,7 @@
  * app-config.production.yaml (PostgreSQL).
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleStrataFileLocations } from '@internal/plugin-scaffolder-backend-module-strata';
 
 const backend = createBackend();
 
@@ -30,6 +31,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-catalog-backend-module-github'));
 backend.add(import('@backstage/plugin-catalog-backend-module-github-org'));
 backend.add(import('@internal/plugin-catalog-backend-module-service-model'));
+// Lets the catalog API accept `file` locations: repositories created offline by the templates
+// (strata:catalog:register-local) live on this Strata's disk.
+backend.add(catalogModuleStrataFileLocations);
 // Catalog edits as pull requests against each service's catalog-info.yaml.
 backend.add(import('@internal/plugin-catalog-edits-backend'));
 
@@ -39,6 +43,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// Strata's template actions: catalog checks, local Git repositories, local registration.
+backend.add(import('@internal/plugin-scaffolder-backend-module-strata'));
 
 // Permissions. The allow-all policy is the starting point; Strata's policy replaces it.
 backend.add(import('@backstage/plugin-permission-backend'));

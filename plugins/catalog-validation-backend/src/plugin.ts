@@ -45,7 +45,11 @@ export const catalogValidationPlugin = createBackendPlugin({
             : DEFAULT_FORGET_AFTER,
         );
         const conflicts = await DatabaseConflictStore.create(deps);
-        await recordConflicts({ events: deps.events, store: conflicts, logger });
+        await recordConflicts({
+          events: deps.events,
+          store: conflicts,
+          logger,
+        });
         await deps.scheduler.scheduleTask({
           id: 'catalog-validation-forget-resolved-conflicts',
           frequency: { minutes: 30 },

@@ -20,6 +20,8 @@ export {
   checkMissingReferences,
   externalReferences,
 } from './rules/missingReference';
+export { withMissingReferences } from './referenceCheck';
+export type { ExistingEntityLookup } from './referenceCheck';
 export { knownKinds } from './model/catalogModel';
 export type { KnownKind } from './model/catalogModel';
 export type {

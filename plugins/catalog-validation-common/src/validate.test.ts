@@ -271,3 +271,25 @@ describe('validateCatalogFiles', () => {
     expect(where(result.violations)).toEqual(['a.yaml:6:12 unsafe-link']);
   });
 });
+
+describe('placeholders', () => {
+  it('accepts an API whose definition is a $text placeholder, as the catalog does', () => {
+    const result = validateCatalogFile(
+      yaml(
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: API',
+        'metadata:',
+        '  name: auth-api',
+        'spec:',
+        '  type: openapi',
+        '  lifecycle: production',
+        '  owner: team-a',
+        '  definition:',
+        '    $text: ./openapi.yaml',
+      ),
+      { filePath: 'auth.yaml' },
+    );
+    expect(result.violations).toEqual([]);
+    expect(result.entities[0].valid).toBe(true);
+  });
+});

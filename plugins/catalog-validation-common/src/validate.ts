@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { collectEntityReferences } from './references';
 import { entityRules, modelRules, schemaRules } from './rules';
+import { substituteTextPlaceholders } from './model/placeholders';
 import { checkDuplicateEntities } from './rules/duplicateEntity';
 import { checkDocumentIsObject, notAnObjectRule } from './rules/notAnObject';
 import { checkRequiredFields, requiredFieldRule } from './rules/requiredField';
@@ -56,7 +57,8 @@ function validateDocument(
     return undefined;
   }
 
-  const entity = value as Entity;
+  // The catalog resolves `$text` placeholders before its schema checks.
+  const entity = substituteTextPlaceholders(value) as Entity;
   const ref = stringifyEntityRef(entity);
   const before = violations.length;
   let schemaFailed = false;

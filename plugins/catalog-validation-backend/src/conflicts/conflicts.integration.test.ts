@@ -65,7 +65,7 @@ describe.each(databases.eachSupportedId())(
               catalog: {
                 processingInterval: { seconds: 1 },
                 rules: [{ allow: ['Component'] }],
-                            locations: [
+                locations: [
                   { type: 'file', target: first },
                   { type: 'file', target: second },
                 ],
@@ -89,9 +89,9 @@ describe.each(databases.eachSupportedId())(
         expect(conflicts).toHaveLength(1);
         const [conflict] = conflicts;
         expect(conflict.entityRef).toBe('component:default/billing');
-        expect([conflict.keptLocation, conflict.ignoredLocation].sort()).toEqual(
-          [`file:${second}`, `file:${first}`].sort(),
-        );
+        expect(
+          [conflict.keptLocation, conflict.ignoredLocation].sort(),
+        ).toEqual([`file:${second}`, `file:${first}`].sort());
 
         // The catalog serves the kept copy, and only it.
         const served = await waitFor(async () => {
@@ -100,9 +100,9 @@ describe.each(databases.eachSupportedId())(
             .set('authorization', token);
           return res.status === 200 ? res.body : undefined;
         }, 'the kept copy to be served');
-        expect(served.metadata.annotations['backstage.io/managed-by-location']).toBe(
-          conflict.keptLocation,
-        );
+        expect(
+          served.metadata.annotations['backstage.io/managed-by-location'],
+        ).toBe(conflict.keptLocation);
       } finally {
         await backend.stop();
       }

@@ -1,7 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
 import { ConflictStore } from '../database/ConflictStore';
-import { CATALOG_CONFLICT_TOPIC, parseConflictEvent } from './parseConflictEvent';
+import {
+  CATALOG_CONFLICT_TOPIC,
+  parseConflictEvent,
+} from './parseConflictEvent';
 
 /**
  * Records every conflict the catalog publishes. The catalog only logs a duplicate entity and

@@ -28,8 +28,14 @@ describe('DatabaseConflictStore', () => {
     'keeps one row per ignored copy and moves its last-seen time on %s',
     async databaseId => {
       const store = await createStore(databaseId);
-      await store.record({ ...billingCopy, seenAt: at('2026-11-22T10:00:00Z') });
-      await store.record({ ...billingCopy, seenAt: at('2026-11-22T10:02:00Z') });
+      await store.record({
+        ...billingCopy,
+        seenAt: at('2026-11-22T10:00:00Z'),
+      });
+      await store.record({
+        ...billingCopy,
+        seenAt: at('2026-11-22T10:02:00Z'),
+      });
 
       expect(
         await store.list({ seenSince: at('2026-11-22T09:00:00Z') }),
@@ -47,7 +53,10 @@ describe('DatabaseConflictStore', () => {
     'lists by entity (any case) and only what was seen recently, newest first, on %s',
     async databaseId => {
       const store = await createStore(databaseId);
-      await store.record({ ...billingCopy, seenAt: at('2026-11-22T10:00:00Z') });
+      await store.record({
+        ...billingCopy,
+        seenAt: at('2026-11-22T10:00:00Z'),
+      });
       await store.record({
         ...billingCopy,
         ignoredLocation: 'file:/repo/third/catalog-info.yaml',
@@ -69,7 +78,9 @@ describe('DatabaseConflictStore', () => {
         'file:/repo/copy/catalog-info.yaml',
       ]);
 
-      const recent = await store.list({ seenSince: at('2026-11-22T10:01:00Z') });
+      const recent = await store.list({
+        seenSince: at('2026-11-22T10:01:00Z'),
+      });
       expect(recent.map(c => c.entityRef).sort()).toEqual([
         'component:default/audit',
         'component:default/billing',
@@ -81,7 +92,10 @@ describe('DatabaseConflictStore', () => {
     'forgets conflicts the catalog stopped reporting on %s',
     async databaseId => {
       const store = await createStore(databaseId);
-      await store.record({ ...billingCopy, seenAt: at('2026-11-22T10:00:00Z') });
+      await store.record({
+        ...billingCopy,
+        seenAt: at('2026-11-22T10:00:00Z'),
+      });
       await store.record({
         entityRef: 'component:default/audit',
         keptLocation: 'file:/a.yaml',

@@ -22,7 +22,10 @@ export interface ConflictStore {
   /** Adds the conflict or, when it is known, moves its last-seen time. */
   record(conflict: EntityConflict): Promise<void>;
   /** Conflicts reported since `seenSince`, of one entity or of all; newest first. */
-  list(options: { seenSince: Date; entityRef?: string }): Promise<StoredConflict[]>;
+  list(options: {
+    seenSince: Date;
+    entityRef?: string;
+  }): Promise<StoredConflict[]>;
   /** Forgets conflicts not reported since `before` (the duplicate was removed). */
   prune(before: Date): Promise<number>;
 }

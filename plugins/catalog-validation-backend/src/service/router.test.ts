@@ -294,8 +294,10 @@ describe('GET /conflicts', () => {
   const old = new Date(Date.now() - 2 * FORGET_AFTER_MS).toISOString();
   const billing: StoredConflict = {
     entityRef: 'component:default/billing',
-    keptLocation: 'url:https://github.com/dataflow/billing/blob/main/catalog-info.yaml',
-    ignoredLocation: 'url:https://github.com/dataflow/admin/blob/main/catalog-info.yaml',
+    keptLocation:
+      'url:https://github.com/dataflow/billing/blob/main/catalog-info.yaml',
+    ignoredLocation:
+      'url:https://github.com/dataflow/admin/blob/main/catalog-info.yaml',
     firstSeenAt: recent,
     lastSeenAt: recent,
   };

@@ -1,9 +1,8 @@
 import {
-  checkMissingReferences,
-  externalReferences,
+  ExistingEntityLookup,
   validateCatalogFiles,
   Violation as LibraryViolation,
-  withViolations,
+  withMissingReferences,
 } from '@internal/plugin-catalog-validation-common';
 import {
   ValidateRequest,
@@ -12,7 +11,7 @@ import {
 } from '../schema/openapi/generated/models';
 
 /** Which of the given normalised entity refs exist in the catalog. */
-export type ReferenceLookup = (refs: string[]) => Promise<Iterable<string>>;
+export type ReferenceLookup = ExistingEntityLookup;
 
 function toViolation(v: LibraryViolation): Violation {
   return {
@@ -40,12 +39,7 @@ export async function validateFiles(
     request.files.map(file => ({ path: file.path, text: file.content })),
   );
   if (lookUp) {
-    const refs = externalReferences(result.entities);
-    const existing = refs.length > 0 ? await lookUp(refs) : [];
-    result = withViolations(
-      result,
-      checkMissingReferences(result.entities, existing),
-    );
+    result = await withMissingReferences(result, lookUp);
   }
   return {
     files: result.files.length,

@@ -7,356 +7,339 @@ import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage
 import { EndpointMap } from './apis';
 
 export const spec = {
-  "openapi": "3.0.3",
-  "info": {
-    "title": "catalog-validation",
-    "version": "1",
-    "description": "Validates Backstage catalog files (catalog-info.yaml) with the same rules as the strata-catalog CLI and the portal's catalog, and reports every problem at its line and column.",
-    "license": {
-      "name": "UNLICENSED"
+  openapi: '3.0.3',
+  info: {
+    title: 'catalog-validation',
+    version: '1',
+    description:
+      "Validates Backstage catalog files (catalog-info.yaml) with the same rules as the strata-catalog CLI and the portal's catalog, and reports every problem at its line and column.",
+    license: {
+      name: 'UNLICENSED',
     },
-    "contact": {}
+    contact: {},
   },
-  "servers": [
+  servers: [
     {
-      "url": "/"
-    }
+      url: '/',
+    },
   ],
-  "components": {
-    "examples": {},
-    "headers": {},
-    "parameters": {},
-    "requestBodies": {},
-    "responses": {
-      "ErrorResponse": {
-        "description": "An error response from the backend.",
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/Error"
-            }
-          }
-        }
-      }
+  components: {
+    examples: {},
+    headers: {},
+    parameters: {},
+    requestBodies: {},
+    responses: {
+      ErrorResponse: {
+        description: 'An error response from the backend.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
     },
-    "schemas": {
-      "Error": {
-        "type": "object",
-        "properties": {
-          "error": {
-            "type": "object",
-            "properties": {
-              "name": {
-                "type": "string"
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
               },
-              "message": {
-                "type": "string"
-              }
-            },
-            "required": [
-              "name",
-              "message"
-            ]
-          },
-          "request": {
-            "type": "object",
-            "properties": {
-              "method": {
-                "type": "string"
+              message: {
+                type: 'string',
               },
-              "url": {
-                "type": "string"
-              }
             },
-            "required": [
-              "method",
-              "url"
-            ]
+            required: ['name', 'message'],
           },
-          "response": {
-            "type": "object",
-            "properties": {
-              "statusCode": {
-                "type": "number"
-              }
+          request: {
+            type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
             },
-            "required": [
-              "statusCode"
-            ]
-          }
+            required: ['method', 'url'],
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'number',
+              },
+            },
+            required: ['statusCode'],
+          },
         },
-        "required": [
-          "error",
-          "response"
-        ]
+        required: ['error', 'response'],
       },
-      "CatalogFile": {
-        "type": "object",
-        "description": "One file to validate, named as the caller wants it reported.",
-        "properties": {
-          "path": {
-            "type": "string",
-            "minLength": 1,
-            "description": "The file's path, e.g. `services/billing/catalog-info.yaml`."
+      CatalogFile: {
+        type: 'object',
+        description:
+          'One file to validate, named as the caller wants it reported.',
+        properties: {
+          path: {
+            type: 'string',
+            minLength: 1,
+            description:
+              "The file's path, e.g. `services/billing/catalog-info.yaml`.",
           },
-          "content": {
-            "type": "string",
-            "description": "The file's text (YAML, one or more documents)."
-          }
+          content: {
+            type: 'string',
+            description: "The file's text (YAML, one or more documents).",
+          },
         },
-        "required": [
-          "path",
-          "content"
-        ],
-        "additionalProperties": false
+        required: ['path', 'content'],
+        additionalProperties: false,
       },
-      "ValidateRequest": {
-        "type": "object",
-        "description": "At most 200 files and 1 MiB of content in total; larger requests are answered with 413.",
-        "properties": {
-          "files": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/CatalogFile"
-            }
+      ValidateRequest: {
+        type: 'object',
+        description:
+          'At most 200 files and 1 MiB of content in total; larger requests are answered with 413.',
+        properties: {
+          files: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CatalogFile',
+            },
           },
-          "checkReferences": {
-            "type": "boolean",
-            "description": "Also look up, in the portal's catalog, every referenced entity that the files do not declare; each one that does not exist is a `missing-reference` violation."
-          }
+          checkReferences: {
+            type: 'boolean',
+            description:
+              "Also look up, in the portal's catalog, every referenced entity that the files do not declare; each one that does not exist is a `missing-reference` violation.",
+          },
         },
-        "required": [
-          "files"
-        ],
-        "additionalProperties": false
+        required: ['files'],
+        additionalProperties: false,
       },
-      "Violation": {
-        "type": "object",
-        "properties": {
-          "file": {
-            "type": "string"
+      Violation: {
+        type: 'object',
+        properties: {
+          file: {
+            type: 'string',
           },
-          "line": {
-            "type": "integer",
-            "description": "1-based."
+          line: {
+            type: 'integer',
+            description: '1-based.',
           },
-          "column": {
-            "type": "integer",
-            "description": "1-based."
+          column: {
+            type: 'integer',
+            description: '1-based.',
           },
-          "rule": {
-            "type": "string",
-            "description": "The rule's id, e.g. `schema` or `service-model`."
+          rule: {
+            type: 'string',
+            description: "The rule's id, e.g. `schema` or `service-model`.",
           },
-          "severity": {
-            "type": "string",
-            "enum": [
-              "error",
-              "warning"
-            ]
+          severity: {
+            type: 'string',
+            enum: ['error', 'warning'],
           },
-          "message": {
-            "type": "string"
+          message: {
+            type: 'string',
           },
-          "hint": {
-            "type": "string",
-            "description": "How to fix it."
+          hint: {
+            type: 'string',
+            description: 'How to fix it.',
           },
-          "entityRef": {
-            "type": "string",
-            "description": "The entity the problem belongs to, when it could be identified."
-          }
+          entityRef: {
+            type: 'string',
+            description:
+              'The entity the problem belongs to, when it could be identified.',
+          },
         },
-        "required": [
-          "file",
-          "line",
-          "column",
-          "rule",
-          "severity",
-          "message",
-          "hint"
+        required: [
+          'file',
+          'line',
+          'column',
+          'rule',
+          'severity',
+          'message',
+          'hint',
         ],
-        "additionalProperties": false
+        additionalProperties: false,
       },
-      "ValidateResponse": {
-        "type": "object",
-        "properties": {
-          "files": {
-            "type": "integer",
-            "description": "The number of files validated."
+      ValidateResponse: {
+        type: 'object',
+        properties: {
+          files: {
+            type: 'integer',
+            description: 'The number of files validated.',
           },
-          "entities": {
-            "type": "integer",
-            "description": "The number of entities found in them."
+          entities: {
+            type: 'integer',
+            description: 'The number of entities found in them.',
           },
-          "errors": {
-            "type": "integer"
+          errors: {
+            type: 'integer',
           },
-          "warnings": {
-            "type": "integer"
+          warnings: {
+            type: 'integer',
           },
-          "violations": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/Violation"
-            }
-          }
+          violations: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Violation',
+            },
+          },
         },
-        "required": [
-          "files",
-          "entities",
-          "errors",
-          "warnings",
-          "violations"
-        ],
-        "additionalProperties": false
+        required: ['files', 'entities', 'errors', 'warnings', 'violations'],
+        additionalProperties: false,
       },
-      "EntityConflict": {
-        "type": "object",
-        "description": "An entity declared in two registered locations. The catalog serves the copy it saw first and ignores the other; it repeats the report each time it processes the ignored location.",
-        "properties": {
-          "entityRef": {
-            "type": "string"
+      EntityConflict: {
+        type: 'object',
+        description:
+          'An entity declared in two registered locations. The catalog serves the copy it saw first and ignores the other; it repeats the report each time it processes the ignored location.',
+        properties: {
+          entityRef: {
+            type: 'string',
           },
-          "keptLocation": {
-            "type": "string",
-            "description": "Location key of the copy the catalog serves."
+          keptLocation: {
+            type: 'string',
+            description: 'Location key of the copy the catalog serves.',
           },
-          "ignoredLocation": {
-            "type": "string",
-            "description": "Location key of the copy the catalog ignores."
+          ignoredLocation: {
+            type: 'string',
+            description: 'Location key of the copy the catalog ignores.',
           },
-          "firstSeenAt": {
-            "type": "string",
-            "description": "When the catalog first reported it (ISO 8601)."
+          firstSeenAt: {
+            type: 'string',
+            description: 'When the catalog first reported it (ISO 8601).',
           },
-          "lastSeenAt": {
-            "type": "string",
-            "description": "When the catalog last reported it (ISO 8601)."
-          }
+          lastSeenAt: {
+            type: 'string',
+            description: 'When the catalog last reported it (ISO 8601).',
+          },
         },
-        "required": [
-          "entityRef",
-          "keptLocation",
-          "ignoredLocation",
-          "firstSeenAt",
-          "lastSeenAt"
+        required: [
+          'entityRef',
+          'keptLocation',
+          'ignoredLocation',
+          'firstSeenAt',
+          'lastSeenAt',
         ],
-        "additionalProperties": false
+        additionalProperties: false,
       },
-      "EntityConflictList": {
-        "type": "object",
-        "properties": {
-          "items": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/EntityConflict"
-            }
-          }
+      EntityConflictList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityConflict',
+            },
+          },
         },
-        "required": [
-          "items"
-        ],
-        "additionalProperties": false
-      }
+        required: ['items'],
+        additionalProperties: false,
+      },
     },
-    "securitySchemes": {
-      "JWT": {
-        "type": "http",
-        "scheme": "bearer",
-        "bearerFormat": "JWT"
-      }
-    }
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
   },
-  "paths": {
-    "/validate": {
-      "post": {
-        "operationId": "Validate",
-        "description": "Validates catalog files. Violations are data: the answer is 200 whether or not the files are valid. Users and services may call it.",
-        "requestBody": {
-          "required": true,
-          "content": {
-            "application/json": {
-              "schema": {
-                "$ref": "#/components/schemas/ValidateRequest"
-              }
-            }
-          }
+  paths: {
+    '/validate': {
+      post: {
+        operationId: 'Validate',
+        description:
+          'Validates catalog files. Violations are data: the answer is 200 whether or not the files are valid. Users and services may call it.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ValidateRequest',
+              },
+            },
+          },
         },
-        "responses": {
-          "200": {
-            "description": "The validation result.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ValidateResponse"
-                }
-              }
-            }
+        responses: {
+          '200': {
+            description: 'The validation result.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ValidateResponse',
+                },
+              },
+            },
           },
-          "400": {
-            "$ref": "#/components/responses/ErrorResponse"
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
           },
-          "401": {
-            "$ref": "#/components/responses/ErrorResponse"
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
           },
-          "413": {
-            "$ref": "#/components/responses/ErrorResponse"
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
           },
-          "default": {
-            "$ref": "#/components/responses/ErrorResponse"
-          }
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
         },
-        "security": [
+        security: [
           {},
           {
-            "JWT": []
-          }
-        ]
-      }
-    },
-    "/conflicts": {
-      "get": {
-        "operationId": "ListConflicts",
-        "description": "Entities declared in more than one registered location, as the catalog reported them recently (conflicts it stopped reporting are dropped). Users and services may call it.",
-        "parameters": [
-          {
-            "name": "entityRef",
-            "in": "query",
-            "required": false,
-            "description": "Only the conflicts of this entity, e.g. `component:default/billing`.",
-            "schema": {
-              "type": "string"
-            }
-          }
+            JWT: [],
+          },
         ],
-        "responses": {
-          "200": {
-            "description": "The conflicts, newest first.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/EntityConflictList"
-                }
-              }
-            }
+      },
+    },
+    '/conflicts': {
+      get: {
+        operationId: 'ListConflicts',
+        description:
+          'Entities declared in more than one registered location, as the catalog reported them recently (conflicts it stopped reporting are dropped). Users and services may call it.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description:
+              'Only the conflicts of this entity, e.g. `component:default/billing`.',
+            schema: {
+              type: 'string',
+            },
           },
-          "401": {
-            "$ref": "#/components/responses/ErrorResponse"
+        ],
+        responses: {
+          '200': {
+            description: 'The conflicts, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityConflictList',
+                },
+              },
+            },
           },
-          "default": {
-            "$ref": "#/components/responses/ErrorResponse"
-          }
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
         },
-        "security": [
+        security: [
           {},
           {
-            "JWT": []
-          }
-        ]
-      }
-    }
-  }
+            JWT: [],
+          },
+        ],
+      },
+    },
+  },
 } as const;
 export const createOpenApiRouter = async (
   options?: Parameters<

@@ -1,0 +1,1 @@
+export { createProposeProducesAction } from './proposeProducesAction';

@@ -1,0 +1,36 @@
+import {
+  AuthService,
+  DiscoveryService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createProposeProducesAction } from '../events/proposeProducesAction';
+import { createAnnotateEntityAction } from './annotateEntityAction';
+import { createFetchLocalFileAction } from './fetchLocalFileAction';
+import { createFetchTemplateSkeletonAction } from './fetchTemplateSkeletonAction';
+import { createPublishLocalBranchAction } from './publishLocalBranchAction';
+import { createSplitTrafficAction } from './splitTrafficAction';
+
+/**
+ * The actions the `event` and `strangler-extraction` templates use, built
+ * from the services a scaffolder module gets, so registering them is one line.
+ */
+export function createEventAndStranglerActions(deps: {
+  auth: AuthService;
+  discovery: DiscoveryService;
+  catalog: CatalogService;
+  reader: UrlReaderService;
+  integrations: ScmIntegrations;
+  repositoriesDir: string;
+  templatesDir?: string;
+}) {
+  return [
+    createProposeProducesAction(deps),
+    createSplitTrafficAction(),
+    createFetchLocalFileAction(deps),
+    createPublishLocalBranchAction(deps),
+    createAnnotateEntityAction(),
+    createFetchTemplateSkeletonAction(deps),
+  ];
+}

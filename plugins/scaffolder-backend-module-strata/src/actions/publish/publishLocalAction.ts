@@ -1,0 +1,135 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createLocalRepository } from './localRepository';
+import { localRepositoryPath } from './repositoryPaths';
+import { listWorkspaceFiles } from './workspaceFiles';
+
+/** The commit message: what was created, and by whom (a trailer, so tools can read it). */
+export function initialCommitMessage(options: {
+  name: string;
+  description?: string;
+  userRef?: string;
+  templateRef?: string;
+}): string {
+  const subject = options.description
+    ? `Create ${options.name}: ${options.description}`
+    : `Create ${options.name}`;
+  const trailers = [
+    options.templateRef && `Strata-Template: ${options.templateRef}`,
+    `Created-By: ${options.userRef ?? 'unknown'}`,
+  ].filter(Boolean);
+  return `${subject.split('\n')[0]}\n\n${trailers.join('\n')}\n`;
+}
+
+/**
+ * `strata:publish:local`: commits the workspace into a new Git repository on this Strata
+ * (`<localRepositoriesDir>/<name>`), so creating a service works offline. Refuses names that
+ * break the rule, an existing target, a sourcePath outside the workspace and symbolic links
+ * that leave it. In dry-run it does every check and writes nothing.
+ */
+export function createPublishLocalAction(options: { repositoriesDir: string }) {
+  return createTemplateAction({
+    id: 'strata:publish:local',
+    description:
+      'Creates a local Git repository <localRepositoriesDir>/<name> holding the workspace files in one commit.',
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z => z.string().describe('Repository name (the service name)'),
+        sourcePath: z =>
+          z
+            .string()
+            .optional()
+            .describe("Workspace-relative folder to publish (default '.')"),
+        defaultBranch: z =>
+          z.string().optional().describe("Branch name (default 'main')"),
+        description: z =>
+          z.string().optional().describe('Used in the commit message'),
+      },
+      output: {
+        repositoryPath: z => z.string().describe('Absolute repository path'),
+        remoteUrl: z => z.string().describe('file:// URL of the repository'),
+        commitHash: z =>
+          z.string().describe("The initial commit; 'dry-run' in a dry-run"),
+        catalogInfoPath: z =>
+          z
+            .string()
+            .describe('Absolute path of catalog-info.yaml in the repository'),
+      },
+    },
+    async handler(ctx) {
+      const { name, description } = ctx.input;
+      const defaultBranch = ctx.input.defaultBranch ?? 'main';
+      const repositoryPath = localRepositoryPath(options.repositoriesDir, name);
+      const sourceDir = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.sourcePath ?? '.',
+      );
+      const entries = await listWorkspaceFiles(sourceDir);
+      if (entries.length === 0) {
+        throw new InputError(
+          `There are no files to publish in ${ctx.input.sourcePath ?? '.'}`,
+        );
+      }
+      const catalogInfoPath = path.join(repositoryPath, 'catalog-info.yaml');
+      if (!entries.some(e => e.path === 'catalog-info.yaml')) {
+        ctx.logger.warn(
+          'The published files have no catalog-info.yaml at their root; the service cannot be registered from this repository.',
+        );
+      }
+      const exists = await fs
+        .lstat(repositoryPath)
+        .then(() => true)
+        .catch(() => false);
+      if (exists) {
+        throw new InputError(
+          `A local repository named ${name} already exists (${repositoryPath}); choose another name.`,
+        );
+      }
+      const outputs = {
+        repositoryPath,
+        remoteUrl: pathToFileURL(repositoryPath).toString(),
+        catalogInfoPath,
+      };
+      let commitHash = 'dry-run';
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would commit ${entries.length} file(s) to a new repository at ${repositoryPath} (branch ${defaultBranch})`,
+        );
+      } else {
+        await fs.mkdir(options.repositoriesDir, { recursive: true });
+        // Not recursive: fails with EEXIST if another task took the name since the check.
+        await fs.mkdir(repositoryPath);
+        try {
+          commitHash = await createLocalRepository({
+            sourceDir,
+            repositoryPath,
+            entries,
+            defaultBranch,
+            message: initialCommitMessage({
+              name,
+              description,
+              userRef: ctx.user?.ref,
+              templateRef: ctx.templateInfo?.entityRef,
+            }),
+          });
+        } catch (e) {
+          // Leave no half-made repository behind: its name would be taken forever.
+          await fs.rm(repositoryPath, { recursive: true, force: true });
+          throw e;
+        }
+        ctx.logger.info(
+          `Committed ${entries.length} file(s) to ${repositoryPath} (${commitHash})`,
+        );
+      }
+      ctx.output('repositoryPath', outputs.repositoryPath);
+      ctx.output('remoteUrl', outputs.remoteUrl);
+      ctx.output('commitHash', commitHash);
+      ctx.output('catalogInfoPath', outputs.catalogInfoPath);
+    },
+  });
+}

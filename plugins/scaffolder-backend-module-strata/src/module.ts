@@ -1,0 +1,55 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCheckNewEntityAction } from './actions/catalog/checkNewEntityAction';
+import { createRegisterLocalAction } from './actions/catalog/registerLocalAction';
+import { createValidateAction } from './actions/catalog/validateAction';
+import { createEventAndStranglerActions } from './actions/gateway';
+import { createPublishLocalAction } from './actions/publish/publishLocalAction';
+import { readLocalRepositoriesDir, readTemplatesDir } from './config';
+
+/**
+ * Strata's scaffolder actions. Each action gets only what it needs: the catalog (read with the
+ * initiator's credentials, so users see and register what they may) and the directory of local
+ * repositories; the event and strangler actions also read and write through other plugins.
+ *
+ * @public
+ */
+export const scaffolderModuleStrata = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'strata',
+  register(env) {
+    env.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        reader: coreServices.urlReader,
+      },
+      async init({ scaffolder, catalog, config, auth, discovery, reader }) {
+        const repositoriesDir = readLocalRepositoriesDir(config);
+        scaffolder.addActions(
+          createValidateAction({ catalog }),
+          createCheckNewEntityAction({ catalog, repositoriesDir }),
+          createPublishLocalAction({ repositoriesDir }),
+          createRegisterLocalAction({ catalog, repositoriesDir }),
+          ...createEventAndStranglerActions({
+            auth,
+            discovery,
+            catalog,
+            reader,
+            integrations: ScmIntegrations.fromConfig(config),
+            repositoriesDir,
+            templatesDir: readTemplatesDir(config),
+          }),
+        );
+      },
+    });
+  },
+});

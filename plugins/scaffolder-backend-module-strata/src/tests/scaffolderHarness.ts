@@ -1,0 +1,374 @@
+/*
+ * Runs Strata's templates through the REAL scaffolder and catalog, for tests of this package and
+ * of the templates (templates/<name>). Test code only.
+ *
+ * The backend: scaffolder-backend + catalog-backend (with the scaffolder entity model and
+ * Strata's service model) + this module, each plugin with its own database on the chosen engine,
+ * the DataFlow demo organisation and every templates/<name>/template.yaml in the catalog, local
+ * repositories in a temporary directory. Requests are made over HTTP on 127.0.0.1 as a mock
+ * user, like the portal's frontend makes them.
+ */
+/* eslint-disable @backstage/no-undeclared-imports -- test-only helper under src/tests, shared
+   by template tests; its imports are devDependencies on purpose. */
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { JsonObject } from '@backstage/types';
+import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import { catalogModuleStrataFileLocations } from '../catalog/catalogModule';
+import { scaffolderModuleStrata } from '../module';
+
+/** The repository root (this package is plugins/scaffolder-backend-module-strata). */
+export const repoRoot = path.resolve(
+  resolvePackagePath('@internal/plugin-scaffolder-backend-module-strata'),
+  '../..',
+);
+/** Where the templates live. */
+export const templatesRoot = path.join(repoRoot, 'templates');
+
+/** The result of POST /v2/dry-run, flattened for assertions. */
+export type DryRunResult = {
+  log: string[];
+  output: JsonObject;
+  /** Every file the template produced: path → UTF-8 content. */
+  files: Record<string, string>;
+  /** Each step's last reported status (`completed`, `failed`, `skipped`, ...). */
+  steps: { id: string; status: string }[];
+};
+
+/** The end of a real task. */
+export type TaskResult = {
+  status: 'completed' | 'failed' | 'cancelled';
+  log: string[];
+  output: JsonObject;
+};
+
+export interface ScaffolderHarness {
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  /** Temporary directory used as strata.scaffolder.localRepositoriesDir. */
+  repositoriesDir: string;
+  /** Dry-runs the template in `templateDir` (template.yaml + files, sent as the frontend does). */
+  dryRun(
+    templateDir: string,
+    values: JsonObject,
+    secrets?: Record<string, string>,
+  ): Promise<DryRunResult>;
+  /** Runs the catalog's `template:default/<templateName>` as a task and waits for its end. */
+  run(
+    templateName: string,
+    values: JsonObject,
+    secrets?: Record<string, string>,
+  ): Promise<TaskResult>;
+  /** Waits until the catalog serves `ref` (bounded by the Jest timeout). */
+  waitForEntity(ref: string): Promise<Entity>;
+  /**
+   * Registers a template.yaml outside templates/ (e.g. a test-only template in a temporary
+   * directory) as a file location and waits for it; returns the template's name for `run`.
+   */
+  registerTemplate(templateYamlPath: string): Promise<string>;
+  /** Authenticated request to the backend, e.g. `request('GET', '/api/catalog/entities')`. */
+  request(method: string, urlPath: string, body?: unknown): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** Every templates/<name>/template.yaml that exists now. */
+export function templateFiles(): string[] {
+  if (!fs.existsSync(templatesRoot)) return [];
+  return fs
+    .readdirSync(templatesRoot)
+    .map(name => path.join(templatesRoot, name, 'template.yaml'))
+    .filter(file => fs.existsSync(file))
+    .sort();
+}
+
+/** Reads a directory as the Create page's dry-run editor sends it: path + base64 content. */
+export function directoryContents(
+  dir: string,
+): { path: string; base64Content: string }[] {
+  const out: { path: string; base64Content: string }[] = [];
+  const walk = (current: string) => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+      } else {
+        out.push({
+          path: path.relative(dir, full).split(path.sep).join('/'),
+          base64Content: fs.readFileSync(full).toString('base64'),
+        });
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+type LogEvent = {
+  type: string;
+  body: {
+    message?: string;
+    stepId?: string;
+    status?: string;
+    output?: JsonObject;
+  };
+};
+
+function lastStepStatuses(
+  events: LogEvent[],
+): { id: string; status: string }[] {
+  const statuses = new Map<string, string>();
+  for (const { body } of events) {
+    if (body.stepId && body.status) statuses.set(body.stepId, body.status);
+  }
+  return [...statuses].map(([id, status]) => ({ id, status }));
+}
+
+const demoEntry = path.join(repoRoot, 'examples/dataflow/catalog-info.yaml');
+
+function readEntities(file: string): Entity[] {
+  return parseAllDocuments(fs.readFileSync(file, 'utf8'))
+    .map(doc => doc.toJS() as Entity)
+    .filter(Boolean);
+}
+
+/** Every entity the demo organisation and the templates declare, read from their files. */
+export function preloadedEntityRefs(): string[] {
+  const [entry] = readEntities(demoEntry);
+  const targets = (entry.spec?.targets as string[]).map(t =>
+    path.join(path.dirname(demoEntry), t),
+  );
+  return [demoEntry, ...targets, ...templateFiles()]
+    .flatMap(readEntities)
+    .map(e => stringifyEntityRef(e));
+}
+
+function catalogConfig(repositoriesDir: string) {
+  return {
+    catalog: {
+      // New locations are processed as soon as they are added; no need to re-read often.
+      processingInterval: { minutes: 10 },
+      // As app-config.yaml, plus Template so test-only templates can be registered.
+      rules: [
+        {
+          allow: [
+            'Component',
+            'System',
+            'API',
+            'Resource',
+            'Location',
+            'Template',
+          ],
+        },
+      ],
+      locations: [
+        {
+          type: 'file',
+          target: demoEntry,
+          rules: [
+            {
+              allow: [
+                'Domain',
+                'System',
+                'Component',
+                'API',
+                'Resource',
+                'Location',
+                'Group',
+                'User',
+              ],
+            },
+          ],
+        },
+        ...templateFiles().map(target => ({
+          type: 'file',
+          target,
+          rules: [{ allow: ['Template'] }],
+        })),
+      ],
+    },
+    strata: {
+      scaffolder: {
+        localRepositoriesDir: repositoriesDir,
+        templatesDir: templatesRoot,
+      },
+      // registerTemplate() registers test-only templates written under the OS temp folder; the
+      // catalog's file-location guard refuses any other folder.
+      catalog: { allowedFileLocationRoots: [os.tmpdir()] },
+    },
+  };
+}
+
+/** Starts the backend; call `stop()` in afterAll. */
+export async function startScaffolderHarness(options: {
+  databaseId: TestDatabaseId;
+  databases: TestDatabases;
+}): Promise<ScaffolderHarness> {
+  const repositoriesDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'strata-repositories-'),
+  );
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      scaffolderEntityModelModule,
+      serviceModelModule,
+      catalogModuleStrataFileLocations,
+      scaffolderPlugin,
+      scaffolderModuleStrata,
+      perPluginDatabases(options.databases, options.databaseId),
+      mockServices.rootConfig.factory({ data: catalogConfig(repositoriesDir) }),
+    ],
+  });
+  const baseUrl = `http://127.0.0.1:${backend.server.port()}`;
+
+  const request = async (method: string, urlPath: string, body?: unknown) =>
+    fetch(`${baseUrl}${urlPath}`, {
+      method,
+      headers: {
+        Authorization: mockCredentials.user.header(),
+        ...(body !== undefined && { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  const json = async <T>(method: string, urlPath: string, body?: unknown) => {
+    const res = await request(method, urlPath, body);
+    const text = await res.text();
+    if (!res.ok) {
+      throw new Error(`${method} ${urlPath} → ${res.status}: ${text}`);
+    }
+    return JSON.parse(text) as T;
+  };
+
+  const waitForEntity = (ref: string) => {
+    const { kind, namespace, name } = parseEntityRef(ref);
+    const url = `/api/catalog/entities/by-name/${encodeURIComponent(
+      kind,
+    )}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+    return waitFor(async () => {
+      const res = await request('GET', url);
+      return res.ok ? ((await res.json()) as Entity) : undefined;
+    }, ref);
+  };
+
+  // Tests start from a full catalog: the demo organisation and the templates.
+  const expected = preloadedEntityRefs();
+  await waitFor(async () => {
+    const { items } = await json<{ items: (Entity | null)[] }>(
+      'POST',
+      '/api/catalog/entities/by-refs',
+      { entityRefs: expected, fields: ['kind'] },
+    );
+    return items.every(Boolean) ? true : undefined;
+  }, 'the demo organisation and the templates in the catalog');
+
+  return {
+    baseUrl,
+    repositoriesDir,
+    request,
+    waitForEntity,
+
+    async dryRun(templateDir, values, secrets) {
+      const template = parseYaml(
+        fs.readFileSync(path.join(templateDir, 'template.yaml'), 'utf8'),
+      );
+      const result = await json<{
+        log: LogEvent[];
+        output: JsonObject;
+        directoryContents: { path: string; base64Content: string }[];
+      }>('POST', '/api/scaffolder/v2/dry-run', {
+        template,
+        values,
+        secrets,
+        directoryContents: directoryContents(templateDir).filter(
+          f => f.path !== 'template.yaml',
+        ),
+      });
+      return {
+        log: result.log.map(e => e.body.message ?? ''),
+        output: result.output,
+        files: Object.fromEntries(
+          result.directoryContents.map(f => [
+            f.path,
+            Buffer.from(f.base64Content, 'base64').toString('utf8'),
+          ]),
+        ),
+        steps: lastStepStatuses(result.log),
+      };
+    },
+
+    async run(templateName, values, secrets) {
+      await waitForEntity(`template:default/${templateName}`);
+      const { id } = await json<{ id: string }>(
+        'POST',
+        '/api/scaffolder/v2/tasks',
+        {
+          templateRef: `template:default/${templateName}`,
+          values,
+          secrets,
+        },
+      );
+      const task = await waitFor(
+        async () => {
+          const t = await json<{ status: string }>(
+            'GET',
+            `/api/scaffolder/v2/tasks/${id}`,
+          );
+          return ['completed', 'failed', 'cancelled'].includes(t.status)
+            ? t
+            : undefined;
+        },
+        `task ${id} of ${templateName}`,
+        200,
+      );
+      const events = await json<LogEvent[]>(
+        'GET',
+        `/api/scaffolder/v2/tasks/${id}/events`,
+      );
+      const completion = events.find(e => e.type === 'completion');
+      return {
+        status: task.status as TaskResult['status'],
+        log: events
+          .filter(e => e.type === 'log')
+          .map(e => e.body.message ?? ''),
+        output: completion?.body.output ?? {},
+      };
+    },
+
+    async registerTemplate(templateYamlPath) {
+      const target = path.resolve(templateYamlPath);
+      const template = parseYaml(fs.readFileSync(target, 'utf8'));
+      await json('POST', '/api/catalog/locations', { type: 'file', target });
+      await waitForEntity(`template:default/${template.metadata.name}`);
+      return template.metadata.name as string;
+    },
+
+    async stop() {
+      await backend.stop();
+      // Some plugin loops (task claiming, catalog processing) notice the stop only after their
+      // current iteration; give them time to finish it while their databases still exist.
+      // Otherwise their queries fail after TestDatabases has closed the connections, and Jest
+      // blames the next test file that runs in the same worker.
+      await new Promise(resolve => setTimeout(resolve, 2000));
+      fs.rmSync(repositoriesDir, { recursive: true, force: true });
+    },
+  };
+}
