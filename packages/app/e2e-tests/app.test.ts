@@ -1,24 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
-
-/** Collects console errors and uncaught exceptions so each test can assert there were none. */
-function watchBrowserErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', error => errors.push(`uncaught: ${error.message}`));
-  page.on('console', msg => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  return errors;
-}
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByTestId('sidebar-root')
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
+import { test, expect } from '@playwright/test';
+import { signInAsGuest, watchBrowserErrors } from './helpers';
 
 // name → title; the catalog table shows the title, linked to the entity page.
 const demoServices: Record<string, string> = {

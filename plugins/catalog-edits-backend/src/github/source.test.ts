@@ -22,6 +22,24 @@ describe('parseGithubFileUrl', () => {
     ).toBe('catalog-info.yaml');
   });
 
+  it('takes catalog-info.yaml in a tree URL of a folder without a trailing slash', () => {
+    expect(
+      parseGithubFileUrl('https://github.com/o/r/tree/main/deploy')?.path,
+    ).toBe('deploy/catalog-info.yaml');
+  });
+
+  it('takes the file a tree URL names, as the catalog writes managed-by-location', () => {
+    expect(
+      parseGithubFileUrl(
+        'https://github.com/dataflow/e2e-orders/tree/main/catalog-info.yaml',
+      ),
+    ).toMatchObject({ branch: 'main', path: 'catalog-info.yaml' });
+    expect(
+      parseGithubFileUrl('https://github.com/o/r/tree/main/deploy/service.yml')
+        ?.path,
+    ).toBe('deploy/service.yml');
+  });
+
   it('refuses URLs that do not name a file in a repository', () => {
     expect(parseGithubFileUrl('https://github.com/o/r')).toBeUndefined();
     expect(parseGithubFileUrl('/tmp/catalog-info.yaml')).toBeUndefined();

@@ -21,8 +21,13 @@ export const SOURCE_ANNOTATIONS = [
 ];
 
 /**
- * Parses `https://<host>/<owner>/<repo>/blob/<branch>/<path>` (or `tree/`,
- * which names a folder: the file is its catalog-info.yaml).
+ * Parses `https://<host>/<owner>/<repo>/blob/<branch>/<path>` or `tree/`.
+ *
+ * A `tree/` URL names a folder (the file is its catalog-info.yaml), except
+ * when it ends in a YAML file name: the catalog resolves the locations it
+ * reads to `tree/` URLs, so `backstage.io/managed-by-location` is e.g.
+ * `url:https://github.com/o/r/tree/main/catalog-info.yaml` (GitHub serves a
+ * file under `tree/` too).
  */
 export function parseGithubFileUrl(url: string): GithubCatalogFile | undefined {
   let parsed: URL;
@@ -43,7 +48,8 @@ export function parseGithubFileUrl(url: string): GithubCatalogFile | undefined {
     return undefined;
   }
   let path = rest.join('/');
-  if (mode === 'tree' || path === '') {
+  const namesFile = mode === 'blob' || /\.ya?ml$/i.test(path);
+  if (path === '' || !namesFile) {
     path = path ? `${path}/catalog-info.yaml` : 'catalog-info.yaml';
   }
   return { url, host: parsed.host, owner, repo, branch, path };

@@ -1,6 +1,9 @@
 /*
- * A local fake of the part of GitHub's REST API the publisher calls, with
- * GitHub's request and response shapes. Test code only.
+ * A local fake of the part of GitHub's REST API that Strata calls, with
+ * GitHub's request and response shapes: the publisher's calls, and reading a
+ * file the way the catalog's GithubUrlReader does (contents API, raw media
+ * type, ETag). Test code only; `fakeGithubServer.ts` runs it on its own for
+ * the browser tests.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -28,6 +31,25 @@ export type FakePull = {
 };
 
 export type FakeRequest = { method: string; path: string };
+
+/** A branch as the inspection route shows it: its tip commit and files. */
+export type FakeBranchState = {
+  name: string;
+  sha: string;
+  message: string;
+  files: Record<string, string>;
+};
+
+/** A response that is not JSON: the raw media type of the contents API. */
+class RawBody {
+  constructor(
+    readonly text: string,
+    readonly headers: Record<string, string>,
+  ) {}
+}
+
+/** `GET /__fake/repos/{owner}/{repo}`: not a GitHub route, tests inspect with it. */
+const INSPECT = /^\/__fake\/repos\/([^/]+)\/([^/]+)$/;
 
 const DOCS = 'https://docs.github.com/rest';
 
@@ -60,8 +82,11 @@ export class FakeGithub {
     this.token = options?.token ?? 'fake-token';
   }
 
-  /** Starts on 127.0.0.1 on a free port; returns the API base URL. */
-  async start(): Promise<string> {
+  /**
+   * Starts on 127.0.0.1, on `port` or else a free port; returns the API base
+   * URL.
+   */
+  async start(options?: { port?: number }): Promise<string> {
     this.server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', c => chunks.push(c));
@@ -69,6 +94,11 @@ export class FakeGithub {
         const raw = Buffer.concat(chunks).toString('utf8');
         this.handle(req, raw ? JSON.parse(raw) : undefined)
           .then(([status, body]) => {
+            if (body instanceof RawBody) {
+              res.writeHead(status, body.headers);
+              res.end(status === 304 ? undefined : body.text);
+              return;
+            }
             res.writeHead(status, { 'content-type': 'application/json' });
             res.end(JSON.stringify(body));
           })
@@ -78,9 +108,10 @@ export class FakeGithub {
           });
       });
     });
-    await new Promise<void>(resolve =>
-      this.server!.listen(0, '127.0.0.1', resolve),
-    );
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(options?.port ?? 0, '127.0.0.1', resolve);
+    });
     const { port } = this.server.address() as AddressInfo;
     this.baseUrl = `http://127.0.0.1:${port}`;
     return this.baseUrl;
@@ -132,12 +163,37 @@ export class FakeGithub {
     return repo?.commitMessages.get(repo.refs.get(branch) ?? '');
   }
 
+  /** Every branch with its tip commit and files. */
+  branchStates(owner: string, name: string): FakeBranchState[] {
+    const repo = this.repos.get(`${owner}/${name}`);
+    return [...(repo?.refs ?? [])].map(([branch, sha]) => ({
+      name: branch,
+      sha,
+      message: repo!.commitMessages.get(sha) ?? '',
+      files: Object.fromEntries(repo!.commits.get(sha) ?? []),
+    }));
+  }
+
   private async handle(
     req: http.IncomingMessage,
     body: any,
   ): Promise<[number, unknown]> {
     const url = new URL(req.url ?? '/', this.baseUrl);
     const method = req.method ?? 'GET';
+    const inspect = url.pathname.match(INSPECT);
+    if (method === 'GET' && inspect) {
+      const [, owner, name] = inspect;
+      if (!this.repos.has(`${owner}/${name}`)) {
+        return [404, { message: 'Not Found' }];
+      }
+      return [
+        200,
+        {
+          branches: this.branchStates(owner, name),
+          pulls: this.pulls(owner, name),
+        },
+      ];
+    }
     this.requests.push({
       method,
       path: `${decodeURIComponent(url.pathname)}${url.search}`,
@@ -220,6 +276,9 @@ export class FakeGithub {
         const text = commit?.get(path);
         if (text === undefined) {
           return notFound;
+        }
+        if (/\.raw\b/.test(String(req.headers.accept))) {
+          return this.rawContent(text, req.headers['if-none-match']);
         }
         return [200, this.contentBody(repoUrl, htmlUrl, at, path, text, true)];
       }
@@ -321,6 +380,24 @@ export class FakeGithub {
       ];
     }
     return notFound;
+  }
+
+  /**
+   * The file itself, as for `Accept: application/vnd.github.raw` (or the
+   * older `application/vnd.github.v3.raw` the catalog's reader sends), with an
+   * ETag; a matching If-None-Match answers 304 with no body, as GitHub does.
+   */
+  private rawContent(text: string, ifNoneMatch?: string): [number, RawBody] {
+    const etag = `"${blobSha(text)}"`;
+    const headers = {
+      'content-type': 'application/vnd.github.raw; charset=utf-8',
+      etag,
+    };
+    const cached = ifNoneMatch
+      ?.split(',')
+      .map(tag => tag.trim().replace(/^W\//, ''))
+      .includes(etag);
+    return [cached ? 304 : 200, new RawBody(text, headers)];
   }
 
   private refBody(repoUrl: string, branch: string, sha: string) {
