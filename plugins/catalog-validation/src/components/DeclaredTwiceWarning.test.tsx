@@ -41,9 +41,7 @@ describe('DeclaredTwiceWarning', () => {
     await renderWarning({ listConflicts });
 
     expect(
-      await screen.findByText(
-        'This entity is declared in more than one place',
-      ),
+      await screen.findByText('This entity is declared in more than one place'),
     ).toBeInTheDocument();
     expect(listConflicts).toHaveBeenCalledWith('component:default/billing');
     expect(

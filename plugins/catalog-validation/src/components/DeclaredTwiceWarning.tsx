@@ -40,8 +40,9 @@ export function DeclaredTwiceWarning() {
   return (
     <Alert severity="warning" data-testid="declared-twice">
       <AlertTitle>This entity is declared in more than one place</AlertTitle>
-      The catalog shows the copy from <Location locationKey={conflicts[0].keptLocation} /> and
-      ignores {conflicts.length === 1 ? 'the one' : 'the ones'} in:
+      The catalog shows the copy from{' '}
+      <Location locationKey={conflicts[0].keptLocation} /> and ignores{' '}
+      {conflicts.length === 1 ? 'the one' : 'the ones'} in:
       <ul>
         {conflicts.map(conflict => (
           <li key={conflict.ignoredLocation}>
@@ -49,8 +50,8 @@ export function DeclaredTwiceWarning() {
           </li>
         ))}
       </ul>
-      Changes to an ignored copy never reach the catalog. Remove the duplicate, or rename it
-      if it is meant to be a different entity.
+      Changes to an ignored copy never reach the catalog. Remove the duplicate,
+      or rename it if it is meant to be a different entity.
     </Alert>
   );
 }

@@ -3,7 +3,9 @@ import { describeLocationKey } from './locationKey';
 describe('describeLocationKey', () => {
   it('links URL locations', () => {
     expect(
-      describeLocationKey('url:https://github.com/o/r/blob/main/catalog-info.yaml'),
+      describeLocationKey(
+        'url:https://github.com/o/r/blob/main/catalog-info.yaml',
+      ),
     ).toEqual({
       text: 'https://github.com/o/r/blob/main/catalog-info.yaml',
       href: 'https://github.com/o/r/blob/main/catalog-info.yaml',
