@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import path from 'node:path';
-import { readLocalRepositoriesDir } from './config';
+import { readLocalPublishing, readLocalRepositoriesDir } from './config';
 
 describe('readLocalRepositoriesDir', () => {
   it('defaults to .data/repositories under the working directory', () => {
@@ -20,5 +20,15 @@ describe('readLocalRepositoriesDir', () => {
     expect(readLocalRepositoriesDir(config)).toBe(
       path.resolve('../../.data/repositories'),
     );
+  });
+});
+
+describe('readLocalPublishing', () => {
+  it('is on unless switched off', () => {
+    expect(readLocalPublishing(mockServices.rootConfig())).toBe(true);
+    const off = mockServices.rootConfig({
+      data: { strata: { scaffolder: { localPublishing: false } } },
+    });
+    expect(readLocalPublishing(off)).toBe(false);
   });
 });

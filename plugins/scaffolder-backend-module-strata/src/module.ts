@@ -10,7 +10,11 @@ import { createRegisterLocalAction } from './actions/catalog/registerLocalAction
 import { createValidateAction } from './actions/catalog/validateAction';
 import { createEventAndStranglerActions } from './actions/gateway';
 import { createPublishLocalAction } from './actions/publish/publishLocalAction';
-import { readLocalRepositoriesDir, readTemplatesDir } from './config';
+import {
+  readLocalPublishing,
+  readLocalRepositoriesDir,
+  readTemplatesDir,
+} from './config';
 
 /**
  * Strata's scaffolder actions. Each action gets only what it needs: the catalog (read with the
@@ -37,7 +41,10 @@ export const scaffolderModuleStrata = createBackendModule({
         scaffolder.addActions(
           createValidateAction({ catalog }),
           createCheckNewEntityAction({ catalog, repositoriesDir }),
-          createPublishLocalAction({ repositoriesDir }),
+          createPublishLocalAction({
+            repositoriesDir,
+            enabled: readLocalPublishing(config),
+          }),
           createRegisterLocalAction({ catalog, repositoriesDir }),
           ...createEventAndStranglerActions({
             auth,

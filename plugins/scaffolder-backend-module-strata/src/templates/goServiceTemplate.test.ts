@@ -406,10 +406,8 @@ describe.each(databases.eachSupportedId())(
       if (!GO && process.env.STRATA_REQUIRE_GO) {
         // ./strata test installs Go where it can (root + apt-get) and then requires it, so a
         // missing toolchain in CI is a failure, not a quietly skipped check.
-        it('has a Go toolchain (STRATA_REQUIRE_GO is set)', () => {
-          throw new Error(
-            'No go binary on PATH; install golang-go golang-github-lib-pq-dev',
-          );
+        it('has a Go toolchain (STRATA_REQUIRE_GO is set; install golang-go golang-github-lib-pq-dev)', () => {
+          expect(GO).toBeDefined();
         });
       }
       (GO ? describe : describe.skip)(

@@ -13,9 +13,14 @@ describe('strata:publish:local', () => {
   const root = createMockDirectory();
   const repositoriesDir = () => root.resolve('repositories');
   const workspace = () => root.resolve('workspace');
-  const run = (input: Record<string, string>, isDryRun = false) => {
+  const run = (
+    input: Record<string, string>,
+    isDryRun = false,
+    enabled?: boolean,
+  ) => {
     const action = createPublishLocalAction({
       repositoriesDir: repositoriesDir(),
+      enabled,
     });
     const ctx = {
       ...createMockActionContext({
@@ -118,6 +123,16 @@ describe('strata:publish:local', () => {
       /points outside the folder being published/,
     );
   });
+
+  it.each([false, true])(
+    'refuses where local publishing is switched off (dry run: %s), writing nothing',
+    async isDryRun => {
+      await expect(run({ name: 'report-exporter' }, isDryRun, false)).rejects.toThrow(
+        'choose GitHub under "Where should the repository live?"',
+      );
+      expect(fs.existsSync(repositoriesDir())).toBe(false);
+    },
+  );
 });
 
 describe('initialCommitMessage', () => {

@@ -31,7 +31,11 @@ export function initialCommitMessage(options: {
  * break the rule, an existing target, a sourcePath outside the workspace and symbolic links
  * that leave it. In dry-run it does every check and writes nothing.
  */
-export function createPublishLocalAction(options: { repositoriesDir: string }) {
+export function createPublishLocalAction(options: {
+  repositoriesDir: string;
+  /** False where local repositories are switched off (strata.scaffolder.localPublishing). */
+  enabled?: boolean;
+}) {
   return createTemplateAction({
     id: 'strata:publish:local',
     description:
@@ -62,6 +66,11 @@ export function createPublishLocalAction(options: { repositoriesDir: string }) {
       },
     },
     async handler(ctx) {
+      if (options.enabled === false) {
+        throw new InputError(
+          'This Strata does not keep repositories on its own disk (strata.scaffolder.localPublishing is false): choose GitHub under "Where should the repository live?"',
+        );
+      }
       const { name, description } = ctx.input;
       const defaultBranch = ctx.input.defaultBranch ?? 'main';
       const repositoryPath = localRepositoryPath(options.repositoriesDir, name);
