@@ -1,11 +1,11 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
+import { catalogReferenceLookup } from '@internal/plugin-catalog-validation-node';
 import { ConflictStore } from '../database/ConflictStore';
 import { createOpenApiRouter } from '../schema/openapi';
 import { checkLimits } from '../validation/limits';
 import { validateFiles } from '../validation/validateFiles';
-import { catalogLookup } from './catalogLookup';
 import { jsonBody } from './jsonBody';
 
 export interface RouterOptions {
@@ -33,7 +33,7 @@ export async function createRouter(
     const result = await validateFiles(
       req.body,
       req.body.checkReferences
-        ? catalogLookup(catalog, credentials)
+        ? catalogReferenceLookup(catalog, credentials)
         : undefined,
     );
     logger.debug(

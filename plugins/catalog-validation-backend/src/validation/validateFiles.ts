@@ -10,9 +10,6 @@ import {
   Violation,
 } from '../schema/openapi/generated/models';
 
-/** Which of the given normalised entity refs exist in the catalog. */
-export type ReferenceLookup = ExistingEntityLookup;
-
 function toViolation(v: LibraryViolation): Violation {
   return {
     file: v.file,
@@ -33,7 +30,7 @@ function toViolation(v: LibraryViolation): Violation {
  */
 export async function validateFiles(
   request: ValidateRequest,
-  lookUp?: ReferenceLookup,
+  lookUp?: ExistingEntityLookup,
 ): Promise<ValidateResponse> {
   let result = validateCatalogFiles(
     request.files.map(file => ({ path: file.path, text: file.content })),

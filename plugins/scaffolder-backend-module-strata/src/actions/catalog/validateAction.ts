@@ -4,7 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import globby from 'globby';
 import fs from 'node:fs/promises';
-import { catalogEntityLookup } from './catalogLookups';
+import { catalogReferenceLookup } from '@internal/plugin-catalog-validation-node';
 import {
   formatViolation,
   validateGeneratedFiles,
@@ -69,7 +69,7 @@ export function createValidateAction(options: { catalog: CatalogService }) {
       const lookUp =
         ctx.input.checkReferences === false
           ? undefined
-          : catalogEntityLookup(
+          : catalogReferenceLookup(
               options.catalog,
               await ctx.getInitiatorCredentials(),
             );

@@ -1,0 +1,6 @@
+/**
+ * Backend helpers for catalog validation.
+ *
+ * @packageDocumentation
+ */
+export { catalogReferenceLookup } from './catalogReferenceLookup';
