@@ -6,3 +6,4 @@
  */
 export { perPluginDatabases } from './perPluginDatabases';
 export { waitFor } from './waitFor';
+export type { WaitForOptions } from './waitFor';

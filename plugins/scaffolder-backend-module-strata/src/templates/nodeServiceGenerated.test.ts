@@ -32,8 +32,8 @@ import {
   runOk,
   startOtlpReceiver,
   testSummary,
-  waitFor,
 } from './generatedServiceTestUtils';
+import { waitFor } from '@internal/backend-test-kit';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates/node-service');
@@ -431,23 +431,30 @@ describe.each(valueSets)(
           child.stderr!.on('data', chunk => (log += chunk));
 
           try {
+            // Until the service listens, the connection is refused: not yet, not a failure.
             const healthz = await waitFor(
-              '/healthz',
-              READY_TIMEOUT_MS,
               async () => {
-                const response = await fetch(`${base}/healthz`);
-                return response.status === 200 ? response : undefined;
+                const response = await fetch(`${base}/healthz`).catch(
+                  () => undefined,
+                );
+                return response?.status === 200 ? response : undefined;
               },
+              '/healthz',
+              { intervalMs: 100, timeoutMs: READY_TIMEOUT_MS },
             );
             expect(await healthz.json()).toEqual({ status: 'ok' });
 
             const readiness = await waitFor(
-              '/readyz to be 200',
-              READY_TIMEOUT_MS,
               async () => {
-                const response = await fetch(`${base}/readyz`);
-                return response.status === 200 ? response.json() : undefined;
+                const response = await fetch(`${base}/readyz`).catch(
+                  () => undefined,
+                );
+                return response?.status === 200
+                  ? response.json().catch(() => undefined)
+                  : undefined;
               },
+              '/readyz to be 200',
+              { intervalMs: 100, timeoutMs: READY_TIMEOUT_MS },
             );
             measurements[`${key}.bootToReady`] = Date.now() - started;
             expect(readiness.ready).toBe(true);
@@ -481,12 +488,12 @@ describe.each(valueSets)(
             expect(readiness.checks).toEqual(expectations.readinessChecks);
 
             const span = await waitFor(
-              `a span of ${name}`,
-              SPAN_TIMEOUT_MS,
               async () =>
                 receiver!.spans.find(
                   s => s.serviceName === name && s.receivedAt >= requested,
                 ),
+              `a span of ${name}`,
+              { intervalMs: 100, timeoutMs: SPAN_TIMEOUT_MS },
             );
             measurements[`${key}.firstSpan`] = span.receivedAt - requested;
             expect(receiver.contentTypes[0]).toMatch(/application\/json/);

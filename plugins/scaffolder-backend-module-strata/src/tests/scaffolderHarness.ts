@@ -337,7 +337,7 @@ export async function startScaffolderHarness(options: {
             : undefined;
         },
         `task ${id} of ${templateName}`,
-        200,
+        { intervalMs: 200 },
       );
       const events = await json<LogEvent[]>(
         'GET',

@@ -127,7 +127,9 @@ describe('strata:publish:local', () => {
   it.each([false, true])(
     'refuses where local publishing is switched off (dry run: %s), writing nothing',
     async isDryRun => {
-      await expect(run({ name: 'report-exporter' }, isDryRun, false)).rejects.toThrow(
+      await expect(
+        run({ name: 'report-exporter' }, isDryRun, false),
+      ).rejects.toThrow(
         'choose GitHub under "Where should the repository live?"',
       );
       expect(fs.existsSync(repositoriesDir())).toBe(false);
