@@ -15,7 +15,8 @@ export {
 } from './validate';
 export { collectEntityReferences } from './references';
 export { rules } from './rules';
-export type { RuleDefinition } from './rules/types';
+export type { EntityRule, RuleDefinition, RuleFinding } from './rules/types';
+export { unsafeLinkRule } from './rules/unsafeLink';
 export {
   checkMissingReferences,
   externalReferences,
