@@ -30,10 +30,24 @@ export type PublishedPullRequest = {
   branch: string;
 };
 
+/** The configuration key of the organisations pull requests may target (config.d.ts). */
+export const ALLOWED_ORGANIZATIONS_KEY =
+  'catalogEdits.github.allowedOrganizations';
+
 /** Opens pull requests that change one file. */
 export interface PullRequestPublisher {
-  /** Whether {@link PullRequestPublisher.publish} can reach the file's host. */
-  canPublish(file: GithubCatalogFile): boolean;
+  /**
+   * Why {@link PullRequestPublisher.publish} would refuse the file, decided before any request
+   * is made; `undefined` when it may publish. `no-integration`: no GitHub integration for the
+   * file's host; `organization-not-allowed`: the repository's owner is outside the configured
+   * allow-list. The message completes "cannot propose: ...".
+   */
+  refusal(file: GithubCatalogFile):
+    | {
+        reason: 'no-integration' | 'organization-not-allowed';
+        message: string;
+      }
+    | undefined;
   publish(request: PullRequestRequest): Promise<PublishedPullRequest>;
 }
 
@@ -64,20 +78,57 @@ export class GithubPullRequestPublisher implements PullRequestPublisher {
     return new GithubPullRequestPublisher(
       integrations,
       DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+      {
+        allowedOrganizations: config.getOptionalStringArray(
+          ALLOWED_ORGANIZATIONS_KEY,
+        ),
+      },
     );
   }
 
   constructor(
     private readonly integrations: ScmIntegrationRegistry,
     private readonly credentials: GithubCredentialsProvider,
+    private readonly options: {
+      /**
+       * Owners (organisations or users) pull requests may target, compared case-insensitively
+       * as GitHub does; unset: any owner; empty: none.
+       */
+      allowedOrganizations?: string[];
+    } = {},
   ) {}
 
-  canPublish(file: GithubCatalogFile): boolean {
-    return Boolean(this.integrations.github.byHost(file.host));
+  refusal(file: GithubCatalogFile) {
+    if (!this.integrations.github.byHost(file.host)) {
+      return {
+        reason: 'no-integration' as const,
+        message: `it is read from ${file.host}, which has no GitHub integration configured (integrations.github)`,
+      };
+    }
+    const allowed = this.options.allowedOrganizations;
+    if (
+      allowed &&
+      !allowed.some(o => o.toLowerCase() === file.owner.toLowerCase())
+    ) {
+      return {
+        reason: 'organization-not-allowed' as const,
+        message: `its file is in ${file.owner}/${file.repo} on ${
+          file.host
+        }, and ${file.owner} is not one of ${ALLOWED_ORGANIZATIONS_KEY} (${
+          allowed.join(', ') || 'empty'
+        })`,
+      };
+    }
+    return undefined;
   }
 
   async publish(request: PullRequestRequest): Promise<PublishedPullRequest> {
     const { file } = request;
+    // Checked again here, so no caller can spend the token outside the allow-list.
+    const refused = this.refusal(file);
+    if (refused) {
+      throw new InputError(`Cannot open a pull request: ${refused.message}`);
+    }
     const integration = this.integrations.github.byHost(file.host);
     if (!integration?.config.apiBaseUrl) {
       throw new InputError(

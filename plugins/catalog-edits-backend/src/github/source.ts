@@ -1,4 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+} from '@backstage/catalog-model';
 
 /** Where an entity's catalog file lives in a GitHub repository. */
 export type GithubCatalogFile = {
@@ -13,12 +17,19 @@ export type GithubCatalogFile = {
   path: string;
 };
 
-/** The annotations that say where an entity came from, best first. */
-export const SOURCE_ANNOTATIONS = [
-  'backstage.io/managed-by-location',
-  'backstage.io/managed-by-origin-location',
-  'backstage.io/source-location',
-];
+/**
+ * The annotations the catalog itself writes to say which file it read an entity from, in the
+ * order they are trusted: `backstage.io/managed-by-location` (the file), and only when that is
+ * absent `backstage.io/managed-by-origin-location` (the registered location). The catalog
+ * overwrites both whenever it reads an entity, so an entity's author cannot choose them.
+ *
+ * Deliberately not `backstage.io/source-location`: the author writes that one, and following it
+ * would let anyone who can register a file aim the portal's GitHub token at any repository.
+ */
+export const CATALOG_LOCATION_ANNOTATIONS = [
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+] as const;
 
 /**
  * Parses `https://<host>/<owner>/<repo>/blob/<branch>/<path>` or `tree/`.
@@ -55,20 +66,38 @@ export function parseGithubFileUrl(url: string): GithubCatalogFile | undefined {
   return { url, host: parsed.host, owner, repo, branch, path };
 }
 
+/** Where the catalog read an entity from, and whether that is a file on GitHub. */
+export type CatalogFileLookup =
+  | {
+      /** The entity was read from this file in a GitHub(-shaped) repository. */
+      file: GithubCatalogFile;
+      /** The annotation it came from. */
+      annotation: string;
+    }
+  | {
+      file?: undefined;
+      /**
+       * The location the catalog read the entity from (`file:/srv/…`, `url:https://…`);
+       * undefined when the entity carries neither catalog annotation.
+       */
+      readFrom?: string;
+    };
+
 /**
- * The GitHub file an entity was read from, from its location annotations;
- * `undefined` when none of them is a GitHub-shaped URL.
+ * The GitHub file the catalog read an entity from, from the annotations only the catalog writes
+ * ({@link CATALOG_LOCATION_ANNOTATIONS}). The first annotation present decides: a
+ * `managed-by-location` that is not a GitHub URL (e.g. `file:`) means the entity was not read
+ * from GitHub, whatever its origin or its other annotations say.
  */
-export function findCatalogFile(entity: Entity): GithubCatalogFile | undefined {
-  for (const annotation of SOURCE_ANNOTATIONS) {
-    const value = entity.metadata.annotations?.[annotation];
-    if (!value?.startsWith('url:')) {
-      continue;
-    }
-    const file = parseGithubFileUrl(value.slice('url:'.length));
-    if (file) {
-      return file;
-    }
+export function findCatalogFile(entity: Entity): CatalogFileLookup {
+  const annotations = entity.metadata.annotations ?? {};
+  const annotation = CATALOG_LOCATION_ANNOTATIONS.find(a => annotations[a]);
+  if (!annotation) {
+    return {};
   }
-  return undefined;
+  const readFrom = annotations[annotation];
+  const file = readFrom.startsWith('url:')
+    ? parseGithubFileUrl(readFrom.slice('url:'.length))
+    : undefined;
+  return file ? { file, annotation } : { readFrom };
 }

@@ -18,7 +18,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { randomBytes } from 'node:crypto';
 import { ProposalStore } from '../database/ProposalStore';
 import { PullRequestPublisher } from '../github/GithubPullRequestPublisher';
-import { findCatalogFile, SOURCE_ANNOTATIONS } from '../github/source';
+import {
+  CATALOG_LOCATION_ANNOTATIONS,
+  findCatalogFile,
+} from '../github/source';
 import { describeProposal } from './describeProposal';
 
 /** The edit cannot be made as asked (HTTP 422), with the reasons. */
@@ -101,18 +104,25 @@ export class ProposalService {
       throw new NotFoundError(`No entity ${request.entityRef} in the catalog`);
     }
     const entityRef = stringifyEntityRef(entity);
-    const file = findCatalogFile(entity);
-    if (!file) {
+    // Only the file the catalog read the entity from, never an author-written annotation.
+    const lookup = findCatalogFile(entity);
+    if (!lookup.file) {
       throw new InputError(
-        `${entityRef} is not GitHub-backed: none of ${SOURCE_ANNOTATIONS.join(
-          ', ',
-        )} is a https://<host>/<owner>/<repo>/blob/<branch>/<path> URL, so there is no repository to open a pull request against`,
+        `Cannot propose an edit to ${entityRef}: this entity was not read from GitHub (read from ${
+          lookup.readFrom ??
+          `an unknown location: it has none of ${CATALOG_LOCATION_ANNOTATIONS.join(
+            ', ',
+          )}`
+        }), so there is no repository to open a pull request against`,
       );
     }
-    if (!publisher.canPublish(file)) {
-      throw new InputError(
-        `${entityRef} is read from ${file.host}, which has no GitHub integration configured (integrations.github)`,
-      );
+    const { file } = lookup;
+    const refusal = publisher.refusal(file);
+    if (refusal) {
+      const message = `Cannot propose an edit to ${entityRef}: ${refusal.message}`;
+      throw refusal.reason === 'organization-not-allowed'
+        ? new ProposalRejectedError(message)
+        : new InputError(message);
     }
     const shortId = this.options.shortId?.() ?? randomBytes(3).toString('hex');
     const branch = `strata/${request.edit.type}-${entity.metadata.name}-${shortId}`;

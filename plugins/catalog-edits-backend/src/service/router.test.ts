@@ -326,7 +326,7 @@ describe('createRouter', () => {
       });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(
-      /component:default\/local-service is not GitHub-backed/,
+      /^Cannot propose an edit to component:default\/local-service: this entity was not read from GitHub \(read from file:\/srv\/catalog\/local\.yaml\)/,
     );
   });
 
