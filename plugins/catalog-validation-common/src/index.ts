@@ -10,9 +10,14 @@
 export {
   validateCatalogFile,
   validateCatalogFiles,
+  validateCatalogFilesAsync,
+  DEFAULT_SLICE_MS,
   summarize,
   withViolations,
 } from './validate';
+export type { ValidationOptions } from './validate';
+export { DEFAULT_PARSE_LIMITS } from './yaml/limits';
+export type { ParseLimits } from './yaml/limits';
 export { collectEntityReferences } from './references';
 export { rules } from './rules';
 export type { EntityRule, RuleDefinition, RuleFinding } from './rules/types';

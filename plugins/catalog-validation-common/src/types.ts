@@ -3,6 +3,7 @@ export type Severity = 'error' | 'warning';
 
 /** The identifiers of the validation rules. */
 export type RuleId =
+  | 'parse-limit'
   | 'yaml-syntax'
   | 'not-an-object'
   | 'required-field'

@@ -9,13 +9,40 @@ import { checkEnvelopeSchema, schemaRule } from './rules/schema';
 import { RuleDefinition, RuleFinding } from './rules/types';
 import { checkYamlSyntax, yamlSyntaxRule } from './rules/yamlSyntax';
 import {
+  aliasExpansionFinding,
+  checkParseLimits,
+  parseLimitRule,
+} from './rules/parseLimit';
+import {
   CatalogFileInput,
   CatalogValidationResult,
   FileValidationResult,
   ValidatedEntity,
   Violation,
 } from './types';
-import { parseDocuments, ParsedDocument } from './yaml/parseDocuments';
+import { ParseLimits, parseLimits } from './yaml/limits';
+import { parseDocumentsLazily, ParsedDocument } from './yaml/parseDocuments';
+
+/** How a caller may tune validation. */
+export type ValidationOptions = {
+  /** Overrides of {@link DEFAULT_PARSE_LIMITS}; the defaults suit every caller. */
+  limits?: Partial<ParseLimits>;
+};
+
+/**
+ * Work split into steps: the generator yields between documents, where an
+ * asynchronous caller may let other work run.
+ */
+type Steps<T> = Generator<void, T, undefined>;
+
+function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+  }
+}
 
 function byPosition(a: Violation, b: Violation): number {
   return a.line - b.line || a.column - b.column;
@@ -92,13 +119,47 @@ function validateDocument(
   };
 }
 
-/** Everything but the checks across documents. */
-function validateDocuments(text: string, file: string): FileValidationResult {
+/**
+ * Everything but the checks across documents. A file over the parse limits
+ * is not parsed: it gets one `parse-limit` violation.
+ */
+function* validateDocuments(
+  text: string,
+  file: string,
+  limits: ParseLimits,
+): Steps<FileValidationResult> {
   const violations: Violation[] = [];
   const entities: ValidatedEntity[] = [];
   let documents = 0;
-  for (const parsed of parseDocuments(text)) {
-    for (const problem of checkYamlSyntax(parsed.problems)) {
+  const refused = checkParseLimits(text, limits);
+  if (refused) {
+    violations.push({
+      file,
+      rule: parseLimitRule.id,
+      severity: parseLimitRule.severity,
+      ...refused,
+    });
+    return { file, documents, entities, violations };
+  }
+  for (const parsed of parseDocumentsLazily(text, {
+    maxAliasCount: limits.maxAliases,
+  })) {
+    if (!parsed) {
+      yield; // between two chunks of one document
+      continue;
+    }
+    const syntax = parsed.problems.filter(p => p.code !== 'ALIAS_EXPANSION');
+    for (const problem of parsed.problems) {
+      if (problem.code === 'ALIAS_EXPANSION') {
+        violations.push({
+          file,
+          rule: parseLimitRule.id,
+          severity: parseLimitRule.severity,
+          ...aliasExpansionFinding(problem, limits),
+        });
+      }
+    }
+    for (const problem of checkYamlSyntax(syntax)) {
       violations.push({ file, rule: yamlSyntaxRule.id, ...problem });
     }
     const broken = parsed.problems.some(p => p.severity === 'error');
@@ -112,6 +173,7 @@ function validateDocuments(text: string, file: string): FileValidationResult {
         entities.push(entity);
       }
     }
+    yield;
   }
   return { file, documents, entities, violations };
 }
@@ -143,9 +205,11 @@ function addViolations(results: FileValidationResult[], extra: Violation[]) {
  */
 export function validateCatalogFile(
   text: string,
-  options: { filePath: string },
+  options: { filePath: string } & ValidationOptions,
 ): FileValidationResult {
-  const result = validateDocuments(text, options.filePath);
+  const result = runToEnd(
+    validateDocuments(text, options.filePath, parseLimits(options.limits)),
+  );
   addViolations([result], checkDuplicateEntities(result.entities));
   return result;
 }
@@ -164,19 +228,69 @@ export function summarize(
   };
 }
 
+function* validateFiles(
+  files: CatalogFileInput[],
+  options: ValidationOptions,
+): Steps<CatalogValidationResult> {
+  const limits = parseLimits(options.limits);
+  const results: FileValidationResult[] = [];
+  for (const f of files) {
+    results.push(yield* validateDocuments(f.text, f.path, limits));
+  }
+  addViolations(
+    results,
+    checkDuplicateEntities(results.flatMap(r => r.entities)),
+  );
+  return summarize(results);
+}
+
 /**
  * Validates a set of files together: each file as {@link validateCatalogFile}
  * does, plus entities declared more than once across the set.
  */
 export function validateCatalogFiles(
   files: CatalogFileInput[],
+  options: ValidationOptions = {},
 ): CatalogValidationResult {
-  const results = files.map(f => validateDocuments(f.text, f.path));
-  addViolations(
-    results,
-    checkDuplicateEntities(results.flatMap(r => r.entities)),
+  return runToEnd(validateFiles(files, options));
+}
+
+/** Lets timers, I/O and other requests run before continuing. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise(resolve =>
+    typeof setImmediate === 'function'
+      ? setImmediate(resolve)
+      : setTimeout(resolve, 0),
   );
-  return summarize(results);
+}
+
+/** How long {@link validateCatalogFilesAsync} works before it yields. */
+export const DEFAULT_SLICE_MS = 10;
+
+/**
+ * {@link validateCatalogFiles} for servers: the same result, but the work is
+ * done in slices of about `sliceMs` that end between two documents, and the
+ * event loop runs in between (health checks and other requests are answered
+ * while a large set is validated). One slice is at most one document, which
+ * the parse limits keep small.
+ */
+export async function validateCatalogFilesAsync(
+  files: CatalogFileInput[],
+  options: ValidationOptions & { sliceMs?: number } = {},
+): Promise<CatalogValidationResult> {
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  const steps = validateFiles(files, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      return step.value;
+    }
+    if (performance.now() - sliceStart >= sliceMs) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
 }
 
 /** Adds violations found later (e.g. missing references) to a result. */

@@ -5,6 +5,7 @@ describe('rules', () => {
     const ids = rules.map(r => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([
+      'parse-limit',
       'yaml-syntax',
       'not-an-object',
       'required-field',

@@ -7,6 +7,7 @@ import { invalidReferenceRule } from './invalidReference';
 import { labelFormatRule } from './labelFormat';
 import { missingReferenceRule } from './missingReference';
 import { notAnObjectRule } from './notAnObject';
+import { parseLimitRule } from './parseLimit';
 import { requiredFieldRule } from './requiredField';
 import { schemaRule } from './schema';
 import { serviceModelRule } from './serviceModel';
@@ -54,6 +55,7 @@ function definition({
 
 /** Every rule, for documentation and reports. */
 export const rules: RuleDefinition[] = [
+  parseLimitRule,
   yamlSyntaxRule,
   notAnObjectRule,
   requiredFieldRule,
