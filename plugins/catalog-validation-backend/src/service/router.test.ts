@@ -13,6 +13,7 @@ import request from 'supertest';
 import {
   MAX_BODY_BYTES,
   MAX_CONTENT_BYTES,
+  MAX_FILE_BYTES,
   MAX_FILES,
 } from '../validation/limits';
 import { ConflictStore, StoredConflict } from '../database/ConflictStore';
@@ -242,13 +243,19 @@ describe('POST /validate', () => {
   });
 
   it('answers 413 to more than 1 MiB of content', async () => {
-    const content = `# ${'x'.repeat(MAX_CONTENT_BYTES)}\n`;
+    const content = `# ${'x'.repeat(MAX_CONTENT_BYTES / 2 - 3)}\n`;
     const response = await request(app)
       .post('/validate')
-      .send({ files: [{ path: 'big.yaml', content }] });
+      .send({
+        files: [
+          { path: 'a.yaml', content },
+          { path: 'b.yaml', content },
+          { path: 'c.yaml', content: '# 1\n' },
+        ],
+      });
     expect(response.status).toBe(413);
     expect(response.body.error.message).toMatch(
-      /^The files hold 1048579 bytes of content; send at most 200 files/,
+      /^The files hold 1048580 bytes of content; send at most 200 files/,
     );
   });
 
@@ -279,6 +286,93 @@ describe('POST /validate', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.name).toBe('InputError');
   });
+
+  it('answers 415 to a body that is not JSON', async () => {
+    // Straight to the app: the spec-checking proxy refuses the body itself.
+    const bare = express()
+      .use(
+        await createRouter({
+          httpAuth: mockServices.httpAuth(),
+          logger: mockServices.logger.mock(),
+          catalog: catalogServiceMock({ entities: [group] }),
+          conflicts: conflictStoreWith([]),
+          conflictsForgetAfterMs: FORGET_AFTER_MS,
+        }),
+      )
+      .use(mockErrorHandler());
+    const response = await request(bare)
+      .post('/validate')
+      .set('content-type', 'text/plain')
+      .send(goodService);
+    expect(response.status).toBe(415);
+    expect(response.body).toMatchObject({
+      error: {
+        name: 'UnsupportedMediaTypeError',
+        message:
+          'The request body must be JSON (Content-Type: application/json), not text/plain',
+      },
+      response: { statusCode: 415 },
+    });
+  });
+
+  it('answers 413 to one file over the per-file limit, naming it', async () => {
+    const content = `# ${'x'.repeat(MAX_FILE_BYTES)}\n`;
+    const response = await request(app)
+      .post('/validate')
+      .send({ files: [{ path: 'big.yaml', content }] });
+    expect(response.status).toBe(413);
+    expect(response.body.error.message).toBe(
+      'big.yaml holds 524291 bytes; files over 512 KiB are not validated. Split it into several files.',
+    );
+  });
+
+  it.each([
+    [
+      'flow nesting',
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      'YAML nested more than 64 levels deep; the file was not validated',
+    ],
+    [
+      'block nesting',
+      `${'- '.repeat(100_000)}x\n`,
+      'YAML nested more than 64 levels deep; the file was not validated',
+    ],
+    [
+      'an alias bomb',
+      [
+        'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+        ...'bcdefgh'
+          .split('')
+          .map(
+            (n, i) =>
+              `${n}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`,
+          ),
+      ].join('\n'),
+      'YAML aliases expand to more than 100 nodes; the document was not validated',
+    ],
+  ])(
+    'answers 200 with a parse-limit violation for %s',
+    async (_, content, message) => {
+      const response = await request(app)
+        .post('/validate')
+        .send({
+          files: [
+            { path: 'evil.yaml', content },
+            { path: 'ok.yaml', content: goodService },
+          ],
+        });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ files: 2, entities: 1, errors: 1 });
+      expect(response.body.violations).toEqual([
+        expect.objectContaining({
+          file: 'evil.yaml',
+          rule: 'parse-limit',
+          severity: 'error',
+          message,
+        }),
+      ]);
+    },
+  );
 
   it('answers 400 to malformed JSON', async () => {
     const response = await request(app)

@@ -1,6 +1,6 @@
 import {
   ExistingEntityLookup,
-  validateCatalogFiles,
+  validateCatalogFilesAsync,
   Violation as LibraryViolation,
   withMissingReferences,
 } from '@internal/plugin-catalog-validation-common';
@@ -24,7 +24,9 @@ function toViolation(v: LibraryViolation): Violation {
 }
 
 /**
- * Validates the files of a request together, as the CLI does; with
+ * Validates the files of a request together, as the CLI does (with the
+ * library's parse limits: a file too deep or with too many aliases gets a
+ * `parse-limit` violation); with
  * `lookUp`, references to entities the files do not declare are looked up
  * and each missing one is a `missing-reference` violation.
  */
@@ -32,7 +34,9 @@ export async function validateFiles(
   request: ValidateRequest,
   lookUp?: ExistingEntityLookup,
 ): Promise<ValidateResponse> {
-  let result = validateCatalogFiles(
+  // In slices between documents: the event loop keeps answering other
+  // requests (health checks) while a large request is validated.
+  let result = await validateCatalogFilesAsync(
     request.files.map(file => ({ path: file.path, text: file.content })),
   );
   if (lookUp) {
