@@ -141,7 +141,7 @@ describe('createRouter', () => {
     // its address() is the URL of that checking proxy.
     const wrapped = await wrapServer(ipv4App);
     const server = (wrapped.address() as unknown as URL).origin;
-    return { server, permissions, store };
+    return { server, app, permissions, store };
   }
 
   it('opens a pull request that changes only the owner, and records it', async () => {
@@ -339,6 +339,42 @@ describe('createRouter', () => {
         edit: { type: 'deleteEverything' },
       });
     expect(res.status).toBe(400);
+  });
+
+  it('returns 415 for a body that is not JSON, and opens nothing', async () => {
+    const { app, store } = await setup();
+    // Straight to the app: the spec-checking proxy refuses the body itself.
+    const res = await request(app)
+      .post('/proposals')
+      .set('content-type', 'text/plain')
+      .send('entityRef=component:default/pipeline-service');
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({
+      error: {
+        name: 'UnsupportedMediaTypeError',
+        message:
+          'The request body must be JSON (Content-Type: application/json), not text/plain',
+      },
+      response: { statusCode: 415 },
+    });
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('returns 413 for a body over 100 KiB and 400 for malformed JSON', async () => {
+    const { server } = await setup();
+    const large = await request(server)
+      .post('/proposals')
+      .send({
+        entityRef: 'component:default/pipeline-service',
+        edit: { type: 'setOwner', owner: 'x'.repeat(200 * 1024) },
+      });
+    expect(large.status).toBe(413);
+    expect(large.body.error.name).toBe('PayloadTooLargeError');
+    const malformed = await request(server)
+      .post('/proposals')
+      .set('content-type', 'application/json')
+      .send('{"entityRef": ');
+    expect(malformed.status).toBe(400);
   });
 
   it('maps GitHub errors to 502 with GitHub’s message', async () => {

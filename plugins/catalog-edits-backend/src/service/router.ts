@@ -12,6 +12,7 @@ import {
 import express from 'express';
 import { ProposalStore } from '../database/ProposalStore';
 import { createOpenApiRouter } from '../schema/openapi';
+import { jsonBody } from './jsonBody';
 import { ProposalRejectedError, ProposalService } from './ProposalService';
 
 function normalizeEntityRef(ref: string): string {
@@ -30,7 +31,7 @@ export async function createRouter(options: {
   store: ProposalStore;
 }): Promise<express.Router> {
   const { httpAuth, permissions, service, store } = options;
-  const router = await createOpenApiRouter();
+  const router = await createOpenApiRouter({ middleware: [jsonBody()] });
 
   router.post('/proposals', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
