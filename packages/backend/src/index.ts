@@ -6,7 +6,6 @@
  * app-config.production.yaml (PostgreSQL).
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { catalogModuleStrataFileLocations } from '@internal/plugin-scaffolder-backend-module-strata';
 
 const backend = createBackend();
 
@@ -24,6 +23,8 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+// Entities the catalog could not process, with their errors (GET /api/catalog/entities/unprocessed/…).
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 // Logs catalog processing errors, one line each.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // GitHub discovery (repositories' catalog-info.yaml, org teams and members); idle unless
@@ -31,9 +32,11 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-catalog-backend-module-github'));
 backend.add(import('@backstage/plugin-catalog-backend-module-github-org'));
 backend.add(import('@internal/plugin-catalog-backend-module-service-model'));
-// Lets the catalog API accept `file` locations: repositories created offline by the templates
-// (strata:catalog:register-local) live on this Strata's disk.
-backend.add(catalogModuleStrataFileLocations);
+// Repositories created on this Strata (templates' "Local Git repository") in the catalog, and
+// the guard every `file` location goes through. The catalog API itself accepts `url` only.
+backend.add(
+  import('@internal/plugin-catalog-backend-module-local-repositories'),
+);
 // Catalog edits as pull requests against each service's catalog-info.yaml.
 backend.add(import('@internal/plugin-catalog-edits-backend'));
 

@@ -2,48 +2,67 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import {
-  catalogLocationsExtensionPoint,
-  catalogProcessingExtensionPoint,
-} from '@backstage/plugin-catalog-node';
-import { readLocalRepositoriesDir } from '../config';
-import { FileLocationGuardProcessor } from './FileLocationGuardProcessor';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { readLocalRepositoriesDir, readMaxFileBytes } from './config';
+import { FileLocationReader } from './FileLocationReader';
 import { fileLocationRoots } from './fileLocationRoots';
+import { LocalRepositoriesProvider } from './LocalRepositoriesProvider';
 import { LocalRepositoryTextProcessor } from './LocalRepositoryTextProcessor';
+import { LOCAL_REPOSITORY_PUBLISHED_TOPIC } from './topics';
 
 /**
- * The catalog side of local repositories (strata:publish:local + strata:catalog:register-local).
+ * The catalog side of repositories created on this Strata, and the guard on every `file`
+ * location.
  *
- * 1. Lets the catalog's API register `file` locations as well as `url` ones. The catalog accepts
- *    only `url` from its API by default (static app-config locations are not affected) and
- *    there is no config key for it: the list is set through this extension point. So that a
- *    caller allowed to create locations cannot make the catalog read any file on the host,
- *    FileLocationGuardProcessor refuses `file` targets outside the local repositories folder
- *    and the folders app-config's own file locations live in.
- * 2. Resolves relative `$text` placeholders in those repositories' entities (see
- *    LocalRepositoryTextProcessor).
+ * 1. LocalRepositoriesProvider offers each local repository's catalog-info.yaml to the catalog
+ *    (at start, every minute, and at once when a template publishes one). The catalog's API
+ *    keeps Backstage's default and accepts only `url` locations.
+ * 2. FileLocationReader reads every `file` location (app-config's, the provider's, and
+ *    Location entities inside those files) and refuses targets outside the allowed roots.
+ * 3. LocalRepositoryTextProcessor resolves relative `$text` placeholders in local repositories.
  *
  * @public
  */
-export const catalogModuleStrataFileLocations = createBackendModule({
+export const catalogModuleLocalRepositories = createBackendModule({
   pluginId: 'catalog',
-  moduleId: 'strata-file-locations',
+  moduleId: 'local-repositories',
   register(env) {
     env.registerInit({
       deps: {
-        locations: catalogLocationsExtensionPoint,
         processing: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
       },
-      async init({ locations, processing, config }) {
+      async init({ processing, config, logger, scheduler, events }) {
         const repositoriesDir = readLocalRepositoriesDir(config);
-        locations.setAllowedLocationTypes(['url', 'file']);
+        const provider = new LocalRepositoriesProvider({
+          repositoriesDir,
+          logger,
+          // Every replica scans its own disk (local publishing is off in production).
+          taskRunner: scheduler.createScheduledTaskRunner({
+            frequency: { minutes: 1 },
+            timeout: { minutes: 1 },
+            scope: 'local',
+          }),
+        });
         processing.addProcessor(
-          new FileLocationGuardProcessor(
+          new FileLocationReader(
             fileLocationRoots(config, repositoriesDir),
+            readMaxFileBytes(config),
           ),
           new LocalRepositoryTextProcessor(repositoriesDir),
         );
+        processing.addEntityProvider(provider);
+        await events.subscribe({
+          id: 'strata-local-repositories',
+          topics: [LOCAL_REPOSITORY_PUBLISHED_TOPIC],
+          onEvent: async () => {
+            await provider.scan();
+          },
+        });
       },
     });
   },

@@ -1,19 +1,8 @@
+import { readLocalRepositoriesDir } from '@internal/plugin-catalog-backend-module-local-repositories';
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import path from 'node:path';
 
-/** Where `strata:publish:local` puts new repositories, read from app-config. */
-export const LOCAL_REPOSITORIES_DIR_KEY =
-  'strata.scaffolder.localRepositoriesDir';
-
-/**
- * The absolute directory that holds local repositories. Relative settings resolve against the
- * working directory, as Backstage resolves other file paths in app-config (the backend runs in
- * packages/backend, so `../../.data/repositories` is the repository root's `.data`).
- */
-export function readLocalRepositoriesDir(config: RootConfigService): string {
-  const configured = config.getOptionalString(LOCAL_REPOSITORIES_DIR_KEY);
-  return path.resolve(configured ?? path.join('.data', 'repositories'));
-}
+export { readLocalRepositoriesDir };
 
 /** The templates/ folder, for actions that render another template's skeleton; optional. */
 export const TEMPLATES_DIR_KEY = 'strata.scaffolder.templatesDir';

@@ -6,7 +6,6 @@
  */
 
 export { scaffolderModuleStrata as default } from './module';
-export { catalogModuleStrataFileLocations } from './catalog/catalogModule';
 export {
   serviceNameProblem,
   SERVICE_NAME_MAX_LENGTH,

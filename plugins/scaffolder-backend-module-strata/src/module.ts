@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createCheckNewEntityAction } from './actions/catalog/checkNewEntityAction';
 import { createRegisterLocalAction } from './actions/catalog/registerLocalAction';
@@ -35,8 +36,10 @@ export const scaffolderModuleStrata = createBackendModule({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         reader: coreServices.urlReader,
+        events: eventsServiceRef,
       },
-      async init({ scaffolder, catalog, config, auth, discovery, reader }) {
+      async init(deps) {
+        const { scaffolder, catalog, config, auth, discovery, reader } = deps;
         const repositoriesDir = readLocalRepositoriesDir(config);
         scaffolder.addActions(
           createValidateAction({ catalog }),
@@ -45,7 +48,11 @@ export const scaffolderModuleStrata = createBackendModule({
             repositoriesDir,
             enabled: readLocalPublishing(config),
           }),
-          createRegisterLocalAction({ catalog, repositoriesDir }),
+          createRegisterLocalAction({
+            catalog,
+            events: deps.events,
+            repositoriesDir,
+          }),
           ...createEventAndStranglerActions({
             auth,
             discovery,

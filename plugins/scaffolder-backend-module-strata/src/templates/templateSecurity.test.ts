@@ -7,7 +7,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import {
@@ -73,12 +72,10 @@ describe.each(databases.eachSupportedId())(
       harness = await startScaffolderHarness({ databaseId, databases });
     });
 
+    // Test-only templates go into the harness's templates folder, the one file location
+    // (a glob in its app-config) that may hold Templates.
     beforeEach(() => {
-      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'strata-template-test-'));
-    });
-
-    afterEach(() => {
-      fs.rmSync(tmp, { recursive: true, force: true });
+      tmp = harness.testTemplatesDir;
     });
 
     afterAll(async () => {

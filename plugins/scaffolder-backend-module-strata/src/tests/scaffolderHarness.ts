@@ -28,12 +28,13 @@ import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-modul
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { JsonObject } from '@backstage/types';
 import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
+import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { catalogModuleStrataFileLocations } from '../catalog/catalogModule';
 import { scaffolderModuleStrata } from '../module';
 
 /** The repository root (this package is plugins/scaffolder-backend-module-strata). */
@@ -81,8 +82,13 @@ export interface ScaffolderHarness {
   /** Waits until the catalog serves `ref` (bounded by the Jest timeout). */
   waitForEntity(ref: string): Promise<Entity>;
   /**
-   * Registers a template.yaml outside templates/ (e.g. a test-only template in a temporary
-   * directory) as a file location and waits for it; returns the template's name for `run`.
+   * A temporary folder for test-only templates, `<testTemplatesDir>/<name>/template.yaml`: it
+   * is a glob location in the harness's app-config, as templates/ is in the real one.
+   */
+  testTemplatesDir: string;
+  /**
+   * Has the catalog re-read {@link ScaffolderHarness.testTemplatesDir} and waits for the
+   * template at `templateYamlPath` (inside it); returns the template's name for `run`.
    */
   registerTemplate(templateYamlPath: string): Promise<string>;
   /** Authenticated request to the backend, e.g. `request('GET', '/api/catalog/entities')`. */
@@ -161,23 +167,19 @@ export function preloadedEntityRefs(): string[] {
     .map(e => stringifyEntityRef(e));
 }
 
-function catalogConfig(repositoriesDir: string) {
+/** The glob location that holds the test-only templates. */
+function testTemplatesTarget(testTemplatesDir: string) {
+  return path.join(testTemplatesDir, '*', 'template.yaml');
+}
+
+function catalogConfig(repositoriesDir: string, testTemplatesDir: string) {
   return {
     catalog: {
       // New locations are processed as soon as they are added; no need to re-read often.
       processingInterval: { minutes: 10 },
-      // As app-config.yaml, plus Template so test-only templates can be registered.
+      // As app-config.yaml: Templates come only from the template locations below.
       rules: [
-        {
-          allow: [
-            'Component',
-            'System',
-            'API',
-            'Resource',
-            'Location',
-            'Template',
-          ],
-        },
+        { allow: ['Component', 'System', 'API', 'Resource', 'Location'] },
       ],
       locations: [
         {
@@ -203,6 +205,11 @@ function catalogConfig(repositoriesDir: string) {
           target,
           rules: [{ allow: ['Template'] }],
         })),
+        {
+          type: 'file',
+          target: testTemplatesTarget(testTemplatesDir),
+          rules: [{ allow: ['Template'] }],
+        },
       ],
     },
     strata: {
@@ -210,9 +217,8 @@ function catalogConfig(repositoriesDir: string) {
         localRepositoriesDir: repositoriesDir,
         templatesDir: templatesRoot,
       },
-      // registerTemplate() registers test-only templates written under the OS temp folder; the
-      // catalog's file-location guard refuses any other folder.
-      catalog: { allowedFileLocationRoots: [os.tmpdir()] },
+      // The demo organisation's entry file pulls in its sibling files, as in app-config.yaml.
+      catalog: { allowedFileLocationRoots: [path.dirname(demoEntry)] },
     },
   };
 }
@@ -225,16 +231,21 @@ export async function startScaffolderHarness(options: {
   const repositoriesDir = fs.mkdtempSync(
     path.join(os.tmpdir(), 'strata-repositories-'),
   );
+  const testTemplatesDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'strata-test-templates-'),
+  );
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
       scaffolderEntityModelModule,
       serviceModelModule,
-      catalogModuleStrataFileLocations,
+      localRepositoriesModule,
       scaffolderPlugin,
       scaffolderModuleStrata,
       perPluginDatabases(options.databases, options.databaseId),
-      mockServices.rootConfig.factory({ data: catalogConfig(repositoriesDir) }),
+      mockServices.rootConfig.factory({
+        data: catalogConfig(repositoriesDir, testTemplatesDir),
+      }),
     ],
   });
   const baseUrl = `http://127.0.0.1:${backend.server.port()}`;
@@ -353,10 +364,18 @@ export async function startScaffolderHarness(options: {
       };
     },
 
+    testTemplatesDir,
+
     async registerTemplate(templateYamlPath) {
       const target = path.resolve(templateYamlPath);
       const template = parseYaml(fs.readFileSync(target, 'utf8'));
-      await json('POST', '/api/catalog/locations', { type: 'file', target });
+      const locationName = locationSpecToMetadataName({
+        type: 'file',
+        target: testTemplatesTarget(testTemplatesDir),
+      });
+      await json('POST', '/api/catalog/refresh', {
+        entityRef: `location:default/${locationName}`,
+      });
       await waitForEntity(`template:default/${template.metadata.name}`);
       return template.metadata.name as string;
     },
@@ -369,6 +388,7 @@ export async function startScaffolderHarness(options: {
       // blames the next test file that runs in the same worker.
       await new Promise(resolve => setTimeout(resolve, 2000));
       fs.rmSync(repositoriesDir, { recursive: true, force: true });
+      fs.rmSync(testTemplatesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,8 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { EventParams, EventsService } from '@backstage/plugin-events-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { LOCAL_REPOSITORY_PUBLISHED_TOPIC } from '@internal/plugin-catalog-backend-module-local-repositories';
 import { createRegisterLocalAction } from './registerLocalAction';
 
 const component = [
@@ -15,63 +17,99 @@ const component = [
   '',
 ].join('\n');
 
+const served = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'report-exporter', namespace: 'default' },
+};
+
 describe('strata:catalog:register-local', () => {
   const repositories = createMockDirectory();
-  const catalog = catalogServiceMock.mock();
-  const action = createRegisterLocalAction({
-    catalog,
-    repositoriesDir: repositories.path,
-  });
-  const run = (catalogInfoPath: string, isDryRun = false) => {
-    const ctx = {
-      ...createMockActionContext({ input: { catalogInfoPath } }),
-      isDryRun,
+  let published: EventParams[];
+  const events: EventsService = {
+    publish: async params => {
+      published.push(params);
+    },
+    subscribe: async () => {},
+  };
+
+  const setup = (entities: (typeof served)[] = [served], timeoutMs = 2000) => {
+    const catalog = catalogServiceMock({ entities });
+    const action = createRegisterLocalAction({
+      catalog,
+      events,
+      repositoriesDir: repositories.path,
+      timeoutMs,
+    });
+    return (catalogInfoPath: string, isDryRun = false) => {
+      const ctx = {
+        ...createMockActionContext({ input: { catalogInfoPath } }),
+        isDryRun,
+      };
+      return action.handler(ctx as any).then(() => ctx);
     };
-    return action.handler(ctx as any).then(() => ctx);
   };
 
   beforeEach(() => {
     repositories.clear();
-    catalog.addLocation.mockReset();
+    published = [];
   });
 
-  it('registers the file as a file location, as the initiator, and outputs its Component', async () => {
+  it('announces the repository to the catalog and outputs its Component once it is served', async () => {
     repositories.addContent({ 'report-exporter/catalog-info.yaml': component });
-    const target = repositories.resolve('report-exporter/catalog-info.yaml');
-    const ctx = await run(target);
-    expect(catalog.addLocation).toHaveBeenCalledWith(
-      { type: 'file', target },
-      { credentials: await ctx.getInitiatorCredentials() },
+    const ctx = await setup()(
+      repositories.resolve('report-exporter/catalog-info.yaml'),
     );
+    expect(published).toEqual([
+      {
+        topic: LOCAL_REPOSITORY_PUBLISHED_TOPIC,
+        eventPayload: { repository: 'report-exporter' },
+      },
+    ]);
     expect(ctx.output).toHaveBeenCalledWith(
       'entityRef',
       'component:default/report-exporter',
     );
   });
 
-  it('refuses files outside the local repositories directory', async () => {
-    await expect(run('/etc/passwd')).rejects.toThrow(
-      `/etc/passwd is not inside the local repositories directory ${repositories.path}`,
-    );
+  it('fails with a clear message when the catalog does not serve the entity in time', async () => {
+    repositories.addContent({ 'report-exporter/catalog-info.yaml': component });
     await expect(
-      run(repositories.resolve('../elsewhere/catalog-info.yaml')),
-    ).rejects.toThrow(/is not inside the local repositories directory/);
-    expect(catalog.addLocation).not.toHaveBeenCalled();
+      setup([], 300)(repositories.resolve('report-exporter/catalog-info.yaml')),
+    ).rejects.toThrow(
+      'The repository was created, but the catalog did not serve component:default/report-exporter within 0 s.',
+    );
+  });
+
+  it.each([
+    ['a host file', () => '/etc/passwd'],
+    [
+      'a climb out',
+      () => repositories.resolve('../elsewhere/catalog-info.yaml'),
+    ],
+    ['a nested file', () => repositories.resolve('a/b/catalog-info.yaml')],
+    ['another file name', () => repositories.resolve('a/other.yaml')],
+  ])('refuses %s, announcing nothing', async (_, target) => {
+    await expect(setup()(target())).rejects.toThrow(
+      /is not (inside the local repositories directory|a repository's catalog-info.yaml)/,
+    );
+    expect(published).toEqual([]);
   });
 
   it('refuses a file without a Component, Resource or API', async () => {
     repositories.addContent({ 'empty/catalog-info.yaml': '' });
     await expect(
-      run(repositories.resolve('empty/catalog-info.yaml')),
+      setup()(repositories.resolve('empty/catalog-info.yaml')),
     ).rejects.toThrow(/declares no valid Component, Resource or API/);
+    expect(published).toEqual([]);
   });
 
   it('registers nothing in a dry run', async () => {
-    const ctx = await run(
+    const ctx = await setup()(
       repositories.resolve('report-exporter/catalog-info.yaml'),
       true,
     );
-    expect(catalog.addLocation).not.toHaveBeenCalled();
+    expect(published).toEqual([]);
     expect(ctx.output).toHaveBeenCalledWith('entityRef', 'dry-run');
   });
 });
