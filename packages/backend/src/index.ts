@@ -6,8 +6,12 @@
  * app-config.production.yaml (PostgreSQL).
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { strataRootHttpRouterServiceFactory } from './http/rootHttpRouter';
 
 const backend = createBackend();
+
+// Errors answer with a message and a correlation id; stacks and paths stay in the server log.
+backend.add(strataRootHttpRouterServiceFactory);
 
 // Serves the built frontend (packages/app/dist) and injects its runtime config.
 backend.add(import('@backstage/plugin-app-backend'));
@@ -32,6 +36,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-catalog-backend-module-github'));
 backend.add(import('@backstage/plugin-catalog-backend-module-github-org'));
 backend.add(import('@internal/plugin-catalog-backend-module-service-model'));
+// Refuses oversized entities and script links with a processing error that says why.
+backend.add(import('@internal/plugin-catalog-backend-module-entity-guards'));
 // Repositories created on this Strata (templates' "Local Git repository") in the catalog, and
 // the guard every `file` location goes through. The catalog API itself accepts `url` only.
 backend.add(

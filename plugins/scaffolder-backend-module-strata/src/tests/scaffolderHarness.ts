@@ -373,9 +373,14 @@ export async function startScaffolderHarness(options: {
         type: 'file',
         target: testTemplatesTarget(testTemplatesDir),
       });
-      await json('POST', '/api/catalog/refresh', {
+      const refreshed = await request('POST', '/api/catalog/refresh', {
         entityRef: `location:default/${locationName}`,
       });
+      if (!refreshed.ok) {
+        throw new Error(
+          `refresh → ${refreshed.status}: ${await refreshed.text()}`,
+        );
+      }
       await waitForEntity(`template:default/${template.metadata.name}`);
       return template.metadata.name as string;
     },
