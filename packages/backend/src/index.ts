@@ -55,11 +55,10 @@ backend.add(
 // Strata's template actions: catalog checks, local Git repositories, local registration.
 backend.add(import('@internal/plugin-scaffolder-backend-module-strata'));
 
-// Permissions. The allow-all policy is the starting point; Strata's policy replaces it.
+// Permissions: admins from strata.permissions.admins; owners act on their own entities; users
+// read their own scaffolder tasks (plugins/permission-backend-module-strata-policy/README.md).
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('@internal/plugin-permission-backend-module-strata-policy'));
 
 // Search: PostgreSQL engine in production, in-memory Lunr on SQLite.
 backend.add(import('@backstage/plugin-search-backend'));

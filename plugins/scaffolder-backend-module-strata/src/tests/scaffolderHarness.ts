@@ -28,6 +28,8 @@ import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-modul
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { JsonObject } from '@backstage/types';
 import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import unprocessedModule from '@backstage/plugin-catalog-backend-module-unprocessed';
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
 import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
@@ -174,6 +176,8 @@ function testTemplatesTarget(testTemplatesDir: string) {
 
 function catalogConfig(repositoriesDir: string, testTemplatesDir: string) {
   return {
+    // In-process delivery only: the harness runs no events-backend to relay through.
+    events: { useEventBus: 'never' },
     catalog: {
       // New locations are processed as soon as they are added; no need to re-read often.
       processingInterval: { minutes: 10 },
@@ -240,6 +244,10 @@ export async function startScaffolderHarness(options: {
       scaffolderEntityModelModule,
       serviceModelModule,
       localRepositoriesModule,
+      unprocessedModule,
+      // One event bus for all plugins, as in a real backend (the test backend's default gives
+      // each plugin its own): strata:catalog:register-local announces repositories to the catalog.
+      eventsServiceFactory,
       scaffolderPlugin,
       scaffolderModuleStrata,
       perPluginDatabases(options.databases, options.databaseId),
