@@ -11,14 +11,18 @@ export * from './constants';
 export type {
   DataStoreSpecExtension,
   MessagingSpecExtension,
+  ModelRecommendation,
   ModelViolation,
   ServiceModelRelation,
   ServiceModelRule,
   ServiceSpecExtension,
+  ValidateServiceModelOptions,
 } from './types';
 export { serviceModelRules } from './rules';
 export {
   validateServiceModel,
+  modelRecommendations,
+  recommendationAsViolation,
   formatModelViolation,
 } from './validateServiceModel';
 export { serviceModelRelations } from './serviceModelRelations';

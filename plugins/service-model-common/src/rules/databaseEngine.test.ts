@@ -7,15 +7,51 @@ describe('databaseEngineRule', () => {
     expect(databaseEngineRule.check(database({ engine }))).toEqual([]);
   });
 
-  it('requires an engine on a database', () => {
-    expect(databaseEngineRule.check(without(database(), 'engine'))).toEqual([
+  it('does not reject a database without an engine: it recommends one', () => {
+    const entity = without(database(), 'engine');
+    expect(databaseEngineRule.check(entity)).toEqual([]);
+    expect(databaseEngineRule.recommend!(entity)).toEqual([
       {
         rule: 'database-engine',
         path: 'spec.engine',
-        message: 'is required for a database',
+        message: 'No database engine',
+        why: expect.stringContaining('runbooks'),
         fix: expect.stringContaining('postgresql, mysql, mariadb'),
       },
     ]);
+    expect(databaseEngineRule.recommend!(database())).toEqual([]);
+    expect(databaseEngineRule.recommend!(database({ engine: 'pg' }))).toEqual(
+      [],
+    );
+  });
+
+  it('suggests the engine a tag or the name names, only when it is one', () => {
+    const tagged = {
+      ...without(database(), 'engine'),
+      metadata: { name: 'orders-db', tags: ['postgres', 'eu'] },
+    };
+    expect(databaseEngineRule.recommend!(tagged)[0]).toMatchObject({
+      suggestedValue: 'postgresql',
+      fix: 'Add `engine: postgresql` under spec (one of postgresql, mysql, mariadb, elasticsearch, opensearch, redis, mongodb).',
+    });
+    const named = {
+      ...without(database(), 'engine'),
+      metadata: { name: 'sessions-redis' },
+    };
+    expect(databaseEngineRule.recommend!(named)[0].suggestedValue).toBe(
+      'redis',
+    );
+    const ambiguous = {
+      ...without(database(), 'engine'),
+      metadata: { name: 'mysql-to-postgres' },
+    };
+    expect(
+      databaseEngineRule.recommend!(ambiguous)[0].suggestedValue,
+    ).toBeUndefined();
+    expect(
+      'suggestedValue' in
+        databaseEngineRule.recommend!(without(database(), 'engine'))[0],
+    ).toBe(false);
   });
 
   it('rejects an engine outside the list, suggesting the right spelling', () => {
@@ -37,5 +73,6 @@ describe('databaseEngineRule', () => {
 
   it('ignores resources that are not databases', () => {
     expect(databaseEngineRule.check(topic())).toEqual([]);
+    expect(databaseEngineRule.recommend!(topic())).toEqual([]);
   });
 });

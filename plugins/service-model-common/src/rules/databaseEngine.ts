@@ -1,7 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import { DATABASE_ENGINES } from '../constants';
 import { isDatabase, show, specOf } from '../entity';
-import type { ModelViolation, ServiceModelRule } from '../types';
+import type {
+  ModelRecommendation,
+  ModelViolation,
+  ServiceModelRule,
+} from '../types';
 
 const RULE = 'database-engine';
 const LIST = DATABASE_ENGINES.join(', ');
@@ -33,14 +37,7 @@ function check(entity: Entity): ModelViolation[] {
   }
   const engine = specOf(entity).engine;
   if (engine === undefined || engine === null) {
-    return [
-      {
-        rule: RULE,
-        path: 'spec.engine',
-        message: 'is required for a database',
-        fix: `Add \`engine: <engine>\` under spec, one of ${LIST}.`,
-      },
-    ];
+    return [];
   }
   if ((DATABASE_ENGINES as readonly unknown[]).includes(engine)) {
     return [];
@@ -58,9 +55,49 @@ function check(entity: Entity): ModelViolation[] {
   ];
 }
 
-/** `spec.engine`: required for `Resource` with `spec.type: database`; one of DATABASE_ENGINES. */
+/**
+ * The engine the entity names elsewhere: a tag (`postgres`, `mysql`…) or a dash-separated part
+ * of its name (`orders-postgres`). Only when exactly one engine is named.
+ */
+function hintedEngine(entity: Entity): string | undefined {
+  const tags = Array.isArray(entity.metadata?.tags) ? entity.metadata.tags : [];
+  const words = [
+    ...tags,
+    ...String(entity.metadata?.name ?? '').split(/[-_.]/),
+  ];
+  const found = new Set(
+    words.flatMap(word => {
+      const engine = suggestion(word);
+      return engine ? [engine] : [];
+    }),
+  );
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+function recommend(entity: Entity): ModelRecommendation[] {
+  const engine = specOf(entity).engine;
+  if (!isDatabase(entity) || (engine !== undefined && engine !== null)) {
+    return [];
+  }
+  const hinted = hintedEngine(entity);
+  return [
+    {
+      rule: RULE,
+      path: 'spec.engine',
+      message: 'No database engine',
+      why: 'On-call needs to know which runbooks, dashboards and DBAs apply when the database misbehaves; governance counts engines for support and upgrade planning.',
+      fix: hinted
+        ? `Add \`engine: ${hinted}\` under spec (one of ${LIST}).`
+        : `Add \`engine: <engine>\` under spec, one of ${LIST}.`,
+      ...(hinted ? { suggestedValue: hinted } : {}),
+    },
+  ];
+}
+
+/** `spec.engine` of a `Resource` with `spec.type: database`: one of DATABASE_ENGINES; recommended. */
 export const databaseEngineRule: ServiceModelRule = {
   id: RULE,
-  description: `spec.engine of a database Resource is required and one of ${LIST}`,
+  description: `spec.engine of a database Resource is one of ${LIST}; recommended`,
   check,
+  recommend,
 };

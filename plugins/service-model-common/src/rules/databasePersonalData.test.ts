@@ -8,16 +8,22 @@ describe('databasePersonalDataRule', () => {
     );
   });
 
-  it('requires the field on a database', () => {
-    expect(
-      databasePersonalDataRule.check(without(database(), 'personalData')),
-    ).toEqual([
-      expect.objectContaining({
+  it('does not reject a database without the field: it recommends it, with no guess', () => {
+    const entity = without(database(), 'personalData');
+    expect(databasePersonalDataRule.check(entity)).toEqual([]);
+    expect(databasePersonalDataRule.recommend!(entity)).toEqual([
+      {
         rule: 'database-personal-data',
         path: 'spec.personalData',
-        message: expect.stringMatching(/^is required for a database/),
-      }),
+        message: 'Not said whether it stores personal data',
+        why: expect.stringMatching(/^GDPR erasure/),
+        fix: 'Add `personalData: true` or `personalData: false` under spec.',
+      },
     ]);
+    expect(databasePersonalDataRule.recommend!(database())).toEqual([]);
+    expect(
+      databasePersonalDataRule.recommend!(database({ personalData: 'yes' })),
+    ).toEqual([]);
   });
 
   it('rejects a quoted boolean with a precise fix', () => {
@@ -41,5 +47,6 @@ describe('databasePersonalDataRule', () => {
 
   it('ignores resources that are not databases', () => {
     expect(databasePersonalDataRule.check(queue())).toEqual([]);
+    expect(databasePersonalDataRule.recommend!(queue())).toEqual([]);
   });
 });

@@ -1,6 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import { isDatabase, show, specOf } from '../entity';
-import type { ModelViolation, ServiceModelRule } from '../types';
+import type {
+  ModelRecommendation,
+  ModelViolation,
+  ServiceModelRule,
+} from '../types';
 
 const RULE = 'database-personal-data';
 
@@ -13,15 +17,7 @@ function check(entity: Entity): ModelViolation[] {
     return [];
   }
   if (personalData === undefined || personalData === null) {
-    return [
-      {
-        rule: RULE,
-        path: 'spec.personalData',
-        message:
-          'is required for a database (does it store personal data, so GDPR erasure applies?)',
-        fix: 'Add `personalData: true` or `personalData: false` under spec.',
-      },
-    ];
+    return [];
   }
   const quoted =
     typeof personalData === 'string' &&
@@ -40,9 +36,30 @@ function check(entity: Entity): ModelViolation[] {
   ];
 }
 
-/** `spec.personalData`: required boolean for `Resource` with `spec.type: database`. */
+function recommend(entity: Entity): ModelRecommendation[] {
+  const personalData = specOf(entity).personalData;
+  if (
+    !isDatabase(entity) ||
+    (personalData !== undefined && personalData !== null)
+  ) {
+    return [];
+  }
+  return [
+    {
+      rule: RULE,
+      path: 'spec.personalData',
+      message: 'Not said whether it stores personal data',
+      why: 'GDPR erasure: every service storing personal data must consume the user-deletion event, and governance can only list the ones that do not when their databases say so. It also tells on-call how carefully to handle a data incident.',
+      fix: 'Add `personalData: true` or `personalData: false` under spec.',
+    },
+  ];
+}
+
+/** `spec.personalData` of a `Resource` with `spec.type: database`: a boolean; recommended. */
 export const databasePersonalDataRule: ServiceModelRule = {
   id: RULE,
-  description: 'spec.personalData of a database Resource is a required boolean',
+  description:
+    'spec.personalData of a database Resource is a boolean; recommended',
   check,
+  recommend,
 };

@@ -14,15 +14,21 @@ describe('messagingSchemaRule', () => {
     ).toEqual([]);
   });
 
-  it('requires a schema', () => {
-    expect(messagingSchemaRule.check(without(queue(), 'schema'))).toEqual([
-      expect.objectContaining({
-        rule: 'messaging-schema',
-        path: 'spec.schema',
-        message:
-          'is required for a rabbitmq-queue: the AsyncAPI API describing its messages',
-      }),
-    ]);
+  it('does not reject a missing schema: it recommends one', () => {
+    expect(messagingSchemaRule.check(without(queue(), 'schema'))).toEqual([]);
+    expect(messagingSchemaRule.recommend!(without(queue(), 'schema'))).toEqual(
+      [
+        {
+          rule: 'messaging-schema',
+          path: 'spec.schema',
+          message: 'No message schema',
+          why: expect.stringContaining('AsyncAPI'),
+          fix: expect.stringContaining('schema: api:default/pipeline-events'),
+        },
+      ],
+    );
+    expect(messagingSchemaRule.recommend!(topic())).toEqual([]);
+    expect(messagingSchemaRule.recommend!(topic({ schema: 7 }))).toEqual([]);
   });
 
   it('rejects refs to other kinds and non-strings', () => {
@@ -40,5 +46,6 @@ describe('messagingSchemaRule', () => {
 
   it('ignores other resources', () => {
     expect(messagingSchemaRule.check(database())).toEqual([]);
+    expect(messagingSchemaRule.recommend!(database())).toEqual([]);
   });
 });

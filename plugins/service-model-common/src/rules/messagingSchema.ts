@@ -1,7 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import { isTopicOrQueue, namespaceOf, specOf } from '../entity';
 import { parseModelRef } from '../refs';
-import type { ModelViolation, ServiceModelRule } from '../types';
+import type {
+  ModelRecommendation,
+  ModelViolation,
+  ServiceModelRule,
+} from '../types';
 
 const RULE = 'messaging-schema';
 const EXAMPLE = 'api:default/pipeline-events';
@@ -12,14 +16,7 @@ function check(entity: Entity): ModelViolation[] {
   }
   const spec = specOf(entity);
   if (spec.schema === undefined || spec.schema === null) {
-    return [
-      {
-        rule: RULE,
-        path: 'spec.schema',
-        message: `is required for a ${spec.type}: the AsyncAPI API describing its messages`,
-        fix: `Add \`schema: <api-ref>\` under spec, e.g. \`schema: ${EXAMPLE}\`.`,
-      },
-    ];
+    return [];
   }
   const { problem } = parseModelRef(
     spec.schema,
@@ -30,10 +27,27 @@ function check(entity: Entity): ModelViolation[] {
   return problem ? [{ rule: RULE, path: 'spec.schema', ...problem }] : [];
 }
 
-/** `spec.schema`: required ref (default kind api) to an API, for `kafka-topic` / `rabbitmq-queue`. */
+function recommend(entity: Entity): ModelRecommendation[] {
+  const schema = specOf(entity).schema;
+  if (!isTopicOrQueue(entity) || (schema !== undefined && schema !== null)) {
+    return [];
+  }
+  return [
+    {
+      rule: RULE,
+      path: 'spec.schema',
+      message: 'No message schema',
+      why: 'Every event needs a schema (AsyncAPI): producers and consumers agree on it, and on-call can see what a poison message should have looked like.',
+      fix: `Add \`schema: <api-ref>\` under spec, e.g. \`schema: ${EXAMPLE}\` (the AsyncAPI API describing its messages).`,
+    },
+  ];
+}
+
+/** `spec.schema` of a `kafka-topic` / `rabbitmq-queue` Resource: a ref (default kind api) to an API; recommended. */
 export const messagingSchemaRule: ServiceModelRule = {
   id: RULE,
   description:
-    'spec.schema of a kafka-topic or rabbitmq-queue Resource is a required entity ref (default kind api) to an API',
+    'spec.schema of a kafka-topic or rabbitmq-queue Resource is an entity ref (default kind api) to an API; recommended',
   check,
+  recommend,
 };

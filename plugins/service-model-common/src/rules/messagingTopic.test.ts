@@ -7,18 +7,28 @@ describe('messagingTopicRule', () => {
     expect(messagingTopicRule.check(queue())).toEqual([]);
   });
 
-  it('requires the name, suggesting the title', () => {
-    expect(messagingTopicRule.check(without(topic(), 'topic'))).toEqual([
+  it('does not reject a missing name: it recommends it, suggesting the title', () => {
+    expect(messagingTopicRule.check(without(topic(), 'topic'))).toEqual([]);
+    expect(messagingTopicRule.recommend!(without(topic(), 'topic'))).toEqual([
       {
         rule: 'messaging-topic',
         path: 'spec.topic',
-        message:
-          'is required for a kafka-topic: the Kafka topic name on the broker',
-        fix: 'Add `topic: pipeline.run.created` under spec.',
+        message: 'No Kafka topic name',
+        why: expect.stringContaining('lag'),
+        fix: 'Add `topic: <kafka-topic-name>` under spec: the name on the broker.',
+        suggestedValue: 'pipeline.run.created',
       },
     ]);
-    expect(messagingTopicRule.check(without(queue(), 'topic'))[0].message).toBe(
-      'is required for a rabbitmq-queue: the queue name on the broker',
+    expect(
+      messagingTopicRule.recommend!(without(queue(), 'topic'))[0].message,
+    ).toBe('No queue name');
+  });
+
+  it('suggests the entity name when there is no title', () => {
+    const entity = without(topic(), 'topic');
+    entity.metadata = { name: 'orders' };
+    expect(messagingTopicRule.recommend!(entity)[0].suggestedValue).toBe(
+      'orders',
     );
   });
 
@@ -28,7 +38,13 @@ describe('messagingTopicRule', () => {
     expect(violation.message).toMatch(/non-empty string/);
   });
 
+  it('recommends nothing when the name is set, even a wrong one', () => {
+    expect(messagingTopicRule.recommend!(topic())).toEqual([]);
+    expect(messagingTopicRule.recommend!(topic({ topic: '' }))).toEqual([]);
+  });
+
   it('ignores other resources', () => {
     expect(messagingTopicRule.check(database())).toEqual([]);
+    expect(messagingTopicRule.recommend!(database())).toEqual([]);
   });
 });

@@ -6,14 +6,36 @@ describe('serviceTierRule', () => {
     expect(serviceTierRule.check(service({ tier }))).toEqual([]);
   });
 
-  it('requires a tier on a service', () => {
-    expect(serviceTierRule.check(without(service(), 'tier'))).toEqual([
-      expect.objectContaining({
+  it('does not reject a service without a tier: it recommends one', () => {
+    const entity = without(service(), 'tier');
+    expect(serviceTierRule.check(entity)).toEqual([]);
+    expect(serviceTierRule.recommend!(entity)).toEqual([
+      {
         rule: 'service-tier',
         path: 'spec.tier',
-        message: 'is required for a service',
-      }),
+        message: 'No tier',
+        why: expect.stringMatching(/^Paging urgency, SLO targets/),
+        fix: 'Add `tier: <n>` under spec, n = 1 (customer-facing, paged 24/7), 2, or 3 (internal, best effort).',
+      },
     ]);
+    expect(serviceTierRule.recommend!(service({ tier: null }))).toHaveLength(1);
+  });
+
+  it('recommends nothing when a tier is set, even a wrong one (check reports that)', () => {
+    expect(serviceTierRule.recommend!(service())).toEqual([]);
+    expect(serviceTierRule.recommend!(service({ tier: '2' }))).toEqual([]);
+  });
+
+  it('recommends a tier only for services', () => {
+    expect(
+      serviceTierRule.recommend!(without(service({ type: 'website' }), 'tier')),
+    ).toEqual([]);
+    expect(
+      serviceTierRule.recommend!({
+        ...without(service(), 'tier'),
+        kind: 'Resource',
+      }),
+    ).toEqual([]);
   });
 
   it.each([0, 4, 7, 1.5, -1, 'one', true, [1]])('rejects tier %p', tier => {

@@ -1,7 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import { SERVICE_TIERS } from '../constants';
 import { isComponent, isService, show, specOf } from '../entity';
-import type { ModelViolation, ServiceModelRule } from '../types';
+import type {
+  ModelRecommendation,
+  ModelViolation,
+  ServiceModelRule,
+} from '../types';
 
 const RULE = 'service-tier';
 const MEANING =
@@ -13,16 +17,7 @@ function check(entity: Entity): ModelViolation[] {
   }
   const tier = specOf(entity).tier;
   if (tier === undefined || tier === null) {
-    return isService(entity)
-      ? [
-          {
-            rule: RULE,
-            path: 'spec.tier',
-            message: 'is required for a service',
-            fix: `Add \`tier: <n>\` under spec, n = ${MEANING}.`,
-          },
-        ]
-      : [];
+    return [];
   }
   if ((SERVICE_TIERS as readonly unknown[]).includes(tier)) {
     return [];
@@ -42,10 +37,27 @@ function check(entity: Entity): ModelViolation[] {
   ];
 }
 
-/** `spec.tier`: integer 1, 2 or 3; required for `Component` with `spec.type: service`. */
+function recommend(entity: Entity): ModelRecommendation[] {
+  const tier = specOf(entity).tier;
+  if (!isService(entity) || (tier !== undefined && tier !== null)) {
+    return [];
+  }
+  return [
+    {
+      rule: RULE,
+      path: 'spec.tier',
+      message: 'No tier',
+      why: 'Paging urgency, SLO targets and scorecard thresholds depend on it: without it nobody can tell whether an alert on this service wakes someone at 3 a.m.',
+      fix: `Add \`tier: <n>\` under spec, n = ${MEANING}.`,
+    },
+  ];
+}
+
+/** `spec.tier`: integer 1, 2 or 3 on a `Component`; recommended for `spec.type: service`. */
 export const serviceTierRule: ServiceModelRule = {
   id: RULE,
   description:
-    'spec.tier of a Component is the integer 1, 2 or 3; required for spec.type: service',
+    'spec.tier of a Component is the integer 1, 2 or 3; recommended for spec.type: service',
   check,
+  recommend,
 };
