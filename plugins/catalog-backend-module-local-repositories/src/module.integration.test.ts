@@ -139,7 +139,7 @@ describe.each(databases.eachSupportedId())(
           mockServices.rootConfig.factory({
             data: {
               catalog: {
-                processingInterval: { seconds: 1 },
+                processingInterval: { minutes: 10 },
                 rules: [
                   { allow: ['Component', 'API', 'Resource', 'Location'] },
                 ],

@@ -1,0 +1,20 @@
+export interface Config {
+  strata?: {
+    scaffolder?: {
+      /**
+       * Where repositories created on this Strata live, as `<dir>/<name>`; relative to the
+       * backend's working directory (packages/backend). Default `.data/repositories`.
+       */
+      localRepositoriesDir?: string;
+    };
+    catalog?: {
+      /**
+       * Folders `file` locations may read besides the local repositories folder and the folders
+       * of app-config's glob targets; relative to the backend's working directory.
+       */
+      allowedFileLocationRoots?: string[];
+      /** The largest catalog file a `file` location may read, in bytes. Default 1048576. */
+      maxFileBytes?: number;
+    };
+  };
+}
