@@ -3,6 +3,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { serviceModelCatalogGraphModule } from '@internal/plugin-service-model';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { unprocessedEntitiesModule } from './modules/unprocessed';
 
 export default createApp({
   features: [
@@ -12,5 +13,6 @@ export default createApp({
     // Plugins are discovered from package.json (app.packages: all); modules that override
     // another plugin's extensions are listed here.
     serviceModelCatalogGraphModule,
+    unprocessedEntitiesModule,
   ],
 });

@@ -1,0 +1,5 @@
+export {
+  unprocessedEntitiesModule,
+  refusedEntitiesPage,
+  REFUSED_PAGE_TITLE,
+} from './unprocessedEntitiesModule';
