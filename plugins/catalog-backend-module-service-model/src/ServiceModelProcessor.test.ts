@@ -35,6 +35,14 @@ const topic: Entity = {
   },
 };
 
+/** A database as stock Backstage writes it: no engine, no personalData. */
+const database: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'orders-db' },
+  spec: { type: 'database', owner: 'pipelines' },
+};
+
 async function postProcess(entity: Entity) {
   const emitted: CatalogProcessorResult[] = [];
   const result = await new ServiceModelProcessor().postProcessEntity(
@@ -83,6 +91,38 @@ describe('ServiceModelProcessor', () => {
         '(fix: Point it at a Resource entity, e.g. `resource:default/pipeline-run-created` ' +
         '(the kind may be omitted: it defaults to resource).)',
     );
+  });
+
+  it('lets standard Backstage entities without Strata\'s fields through', async () => {
+    const { tier: _tier, ...spec } = service({}).spec!;
+    await expect(
+      processor.validateEntityKind({ ...service({}), spec }),
+    ).resolves.toBe(false);
+    await expect(processor.validateEntityKind(database)).resolves.toBe(false);
+    await expect(
+      processor.validateEntityKind({
+        ...topic,
+        spec: { type: 'kafka-topic', owner: 'pipelines' },
+      }),
+    ).resolves.toBe(false);
+  });
+
+  it('in strict mode rejects what is missing, and still accepts complete entities', async () => {
+    const strict = new ServiceModelProcessor({ strict: true });
+    const { tier: _tier, ...spec } = service({}).spec!;
+    await expect(
+      strict.validateEntityKind({ ...service({}), spec }),
+    ).rejects.toThrow(
+      /^component:default\/etl-workers in file:\/repo\/catalog-info.yaml does not follow Strata's service model \(docs\/catalog-model.md\): spec.tier: is required in strict mode \(No tier: /,
+    );
+    const error = await strict.validateEntityKind(database).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toContain('spec.engine: is required in strict mode');
+    expect(error.message).toContain(
+      'spec.personalData: is required in strict mode',
+    );
+    await expect(strict.validateEntityKind(service({}))).resolves.toBe(false);
+    await expect(strict.validateEntityKind(topic)).resolves.toBe(false);
   });
 
   it('says so when the entity has no location annotation', async () => {

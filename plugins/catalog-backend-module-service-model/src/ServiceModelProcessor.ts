@@ -26,16 +26,26 @@ import {
  * processing result not ok, and the catalog then stores only the error: the last good version
  * of the entity and its relations stay served, with the error under `status.items`.
  *
+ * Only fields that are present but wrong are errors: a standard Backstage entity without
+ * Strata's fields is served (what it lacks is a recommendation, `modelRecommendations`). With
+ * `strict` (config `strata.serviceModel.strict`), a missing field is an error too.
+ *
  * Relations are emitted in `postProcessEntity`, which only runs for entities that passed
  * validation.
  */
 export class ServiceModelProcessor implements CatalogProcessor {
+  private readonly strict: boolean;
+
+  constructor(options: { strict?: boolean } = {}) {
+    this.strict = options.strict ?? false;
+  }
+
   getProcessorName(): string {
     return 'ServiceModelProcessor';
   }
 
   async validateEntityKind(entity: Entity): Promise<boolean> {
-    const violations = validateServiceModel(entity);
+    const violations = validateServiceModel(entity, { strict: this.strict });
     if (violations.length > 0) {
       const where =
         entity.metadata?.annotations?.[ANNOTATION_LOCATION] ??
