@@ -32,6 +32,16 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('reads --strict, and leaves it out when absent', () => {
+    expect(parseCliArgs(['validate', '--strict', 'a.yaml'])).toEqual({
+      command: 'validate',
+      format: 'text',
+      strict: true,
+      patterns: ['a.yaml'],
+    });
+    expect(parseCliArgs(['validate'])).not.toHaveProperty('strict');
+  });
+
   it('takes the token from STRATA_CATALOG_TOKEN when --token is absent', () => {
     expect(
       parseCliArgs(['validate', '--portal', 'http://localhost:7007'], {

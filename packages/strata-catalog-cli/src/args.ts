@@ -13,6 +13,8 @@ export type ValidateCommand = {
   /** Base URL of the portal to check references against. */
   portal?: string;
   token?: string;
+  /** Strict mode: missing recommended service-model fields are errors, not warnings. */
+  strict?: boolean;
   /** Files, directories or globs; empty means the default glob. */
   patterns: string[];
 };
@@ -28,6 +30,9 @@ Options:
   --format <text|github|json>  output format (default: text)
   --portal <url>               also check that every referenced entity exists in this portal
   --token <token>              bearer token for --portal (default: $${tokenVariable})
+  --strict                     fields Strata recommends but Backstage does not require
+                               (a service's tier, a database's engine and personalData,
+                               a topic's name and schema) are errors, not warnings
   -h, --help                   show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.`;
@@ -55,6 +60,7 @@ function parse(args: string[]) {
         format: { type: 'string' },
         portal: { type: 'string' },
         token: { type: 'string' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,6 +95,9 @@ export function parseCliArgs(
     throw new UsageError('--token is only used with --portal');
   }
   const result: ValidateCommand = { command, format, patterns };
+  if (values.strict) {
+    result.strict = true;
+  }
   if (values.portal !== undefined) {
     result.portal = checkPortalUrl(values.portal);
     const token = values.token ?? env[tokenVariable];

@@ -97,10 +97,10 @@ describe('strata-catalog validate: one fixture per kind of mistake', () => {
       '    hint: Point it at a Resource entity, e.g. `resource:default/pipeline-run-created` (the kind may be omitted: it defaults to resource).',
       'fixtures/service-model.yaml:32:11  error  spec.engine must be one of postgresql, mysql, mariadb, elasticsearch, opensearch, redis, mongodb, got "postgres"  [service-model]',
       '    hint: Write `engine: postgresql`.',
-      'fixtures/service-model.yaml:39:1  error  spec.schema is required for a kafka-topic: the AsyncAPI API describing its messages  [service-model]',
-      '    hint: Add `schema: <api-ref>` under spec, e.g. `schema: api:default/pipeline-events`.',
+      'fixtures/service-model.yaml:39:1  warning  spec.schema is recommended: No message schema. Every event needs a schema (AsyncAPI): producers and consumers agree on it, and on-call can see what a poison message should have looked like.  [service-model]',
+      '    hint: Add `schema: <api-ref>` under spec, e.g. `schema: api:default/pipeline-events` (the AsyncAPI API describing its messages). Required in strict mode.',
       '',
-      '1 files, 4 entities, 5 errors, 0 warnings',
+      '1 files, 4 entities, 4 errors, 1 warnings',
     ]);
     expect(code).toBe(1);
   });
@@ -319,5 +319,50 @@ describe('the demo organisation', () => {
     );
     expect(output.entities).toBeGreaterThan(output.files);
     expect(code).toBe(0);
+  });
+});
+
+describe('a catalog written for stock Backstage (examples/backstage-standard)', () => {
+  const corpus = async (...flags: string[]) => {
+    const capture = captureIo(repoRoot);
+    const code = await runCli(
+      ['validate', '--format', 'json', ...flags, 'examples/backstage-standard'],
+      capture.io,
+    );
+    return { code, output: JSON.parse(capture.stdout()) };
+  };
+  /** `file:line rule path` of each violation of a severity. */
+  const missing = (violations: any[], severity: string) =>
+    violations
+      .filter(v => v.severity === severity)
+      .map(v => `${v.entityRef} ${v.rule} ${v.message.split(' ')[0]}`);
+  const expected = [
+    'component:alternative/gift-cards service-model spec.tier',
+    'component:default/payment-gateway service-model spec.tier',
+    'component:default/payment-webhooks service-model spec.tier',
+    'component:default/reporting service-model spec.tier',
+    'component:default/storefront-api service-model spec.tier',
+    'resource:default/orders-db service-model spec.engine',
+    'resource:default/orders-db service-model spec.personalData',
+    'resource:default/warehouse-db service-model spec.engine',
+    'resource:default/warehouse-db service-model spec.personalData',
+    'resource:default/orders-created service-model spec.topic',
+    'resource:default/orders-created service-model spec.schema',
+  ];
+
+  it('passes with warnings only: the fields Strata adds, nothing else', async () => {
+    const { code, output } = await corpus();
+    expect(output).toMatchObject({ files: 16, entities: 33, errors: 0 });
+    expect(missing(output.violations, 'warning')).toEqual(expected);
+    expect(output.warnings).toBe(expected.length);
+    expect(code).toBe(0);
+  });
+
+  it('fails with --strict: the same fields, as errors', async () => {
+    const { code, output } = await corpus('--strict');
+    expect(output).toMatchObject({ files: 16, entities: 33, warnings: 0 });
+    expect(missing(output.violations, 'error')).toEqual(expected);
+    expect(output.errors).toBe(expected.length);
+    expect(code).toBe(1);
   });
 });

@@ -31,7 +31,9 @@ async function validate(options: ValidateCommand, io: CliIo): Promise<number> {
   for (const pattern of unmatched) {
     io.stderr(`strata-catalog: note: ${pattern} matched no files`);
   }
-  let result = validateCatalogFiles(await readCatalogFiles(files, io.cwd));
+  let result = validateCatalogFiles(await readCatalogFiles(files, io.cwd), {
+    strict: options.strict,
+  });
   if (options.portal) {
     const portal = await checkPortalReferences(result, {
       baseUrl: options.portal,

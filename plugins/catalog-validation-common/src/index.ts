@@ -20,7 +20,12 @@ export { DEFAULT_PARSE_LIMITS } from './yaml/limits';
 export type { ParseLimits } from './yaml/limits';
 export { collectEntityReferences } from './references';
 export { rules } from './rules';
-export type { EntityRule, RuleDefinition, RuleFinding } from './rules/types';
+export type {
+  EntityRule,
+  RuleContext,
+  RuleDefinition,
+  RuleFinding,
+} from './rules/types';
 export { unsafeLinkRule } from './rules/unsafeLink';
 export {
   checkMissingReferences,

@@ -6,7 +6,7 @@ import { checkDuplicateEntities } from './rules/duplicateEntity';
 import { checkDocumentIsObject, notAnObjectRule } from './rules/notAnObject';
 import { checkRequiredFields, requiredFieldRule } from './rules/requiredField';
 import { checkEnvelopeSchema, schemaRule } from './rules/schema';
-import { RuleDefinition, RuleFinding } from './rules/types';
+import { RuleContext, RuleDefinition, RuleFinding } from './rules/types';
 import { checkYamlSyntax, yamlSyntaxRule } from './rules/yamlSyntax';
 import {
   aliasExpansionFinding,
@@ -27,6 +27,11 @@ import { parseDocumentsLazily, ParsedDocument } from './yaml/parseDocuments';
 export type ValidationOptions = {
   /** Overrides of {@link DEFAULT_PARSE_LIMITS}; the defaults suit every caller. */
   limits?: Partial<ParseLimits>;
+  /**
+   * Strict mode of Strata's service model (docs/catalog-model.md): a recommended field that is
+   * missing (a service's tier, a database's engine…) is an error instead of a warning.
+   */
+  strict?: boolean;
 };
 
 /**
@@ -53,6 +58,7 @@ function validateDocument(
   file: string,
   parsed: ParsedDocument,
   violations: Violation[],
+  context: RuleContext,
 ): ValidatedEntity | undefined {
   const { locator, value } = parsed;
   const report = (
@@ -98,7 +104,7 @@ function validateDocument(
   }
   if (!schemaFailed) {
     for (const rule of modelRules) {
-      report(rule, rule.check(entity), ref);
+      report(rule, rule.check(entity, context), ref);
     }
   }
   return {
@@ -127,6 +133,7 @@ function* validateDocuments(
   text: string,
   file: string,
   limits: ParseLimits,
+  context: RuleContext = {},
 ): Steps<FileValidationResult> {
   const violations: Violation[] = [];
   const entities: ValidatedEntity[] = [];
@@ -168,7 +175,7 @@ function* validateDocuments(
     }
     // The catalog skips documents it cannot parse, and empty ones.
     if (!broken && parsed.value !== null && parsed.value !== undefined) {
-      const entity = validateDocument(file, parsed, violations);
+      const entity = validateDocument(file, parsed, violations, context);
       if (entity) {
         entities.push(entity);
       }
@@ -208,7 +215,9 @@ export function validateCatalogFile(
   options: { filePath: string } & ValidationOptions,
 ): FileValidationResult {
   const result = runToEnd(
-    validateDocuments(text, options.filePath, parseLimits(options.limits)),
+    validateDocuments(text, options.filePath, parseLimits(options.limits), {
+      strict: options.strict,
+    }),
   );
   addViolations([result], checkDuplicateEntities(result.entities));
   return result;
@@ -235,7 +244,11 @@ function* validateFiles(
   const limits = parseLimits(options.limits);
   const results: FileValidationResult[] = [];
   for (const f of files) {
-    results.push(yield* validateDocuments(f.text, f.path, limits));
+    results.push(
+      yield* validateDocuments(f.text, f.path, limits, {
+        strict: options.strict,
+      }),
+    );
   }
   addViolations(
     results,

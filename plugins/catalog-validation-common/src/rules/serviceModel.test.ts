@@ -3,10 +3,16 @@ import { validateCatalogFile } from '../validate';
 import { parseFieldPath, serviceModelRule } from './serviceModel';
 
 /** `line:column rule message` of each violation, for exact assertions. */
-function found(text: string) {
+function found(text: string, strict?: boolean) {
   return validateCatalogFile(text, {
     filePath: 'catalog-info.yaml',
-  }).violations.map(v => `${v.line}:${v.column} ${v.rule} ${v.message}`);
+    strict,
+  }).violations.map(
+    v =>
+      `${v.line}:${v.column} ${v.rule}${
+        v.severity === 'warning' ? ' (warning)' : ''
+      } ${v.message}`,
+  );
 }
 
 const service = (...spec: string[]) =>
@@ -102,10 +108,55 @@ describe('service-model', () => {
     });
   });
 
-  it('reports a missing tier at the spec key', () => {
+  it('warns about a missing tier at the spec key, and the entity stays valid', () => {
     expect(found(service())).toEqual([
-      '5:1 service-model spec.tier is required for a service',
+      '5:1 service-model (warning) spec.tier is recommended: No tier. Paging urgency, SLO targets and scorecard thresholds depend on it: without it nobody can tell whether an alert on this service wakes someone at 3 a.m.',
     ]);
+    const result = validateCatalogFile(service(), { filePath: 'x.yaml' });
+    expect(result.violations[0]).toMatchObject({
+      severity: 'warning',
+      hint: 'Add `tier: <n>` under spec, n = 1 (customer-facing, paged 24/7), 2, or 3 (internal, best effort). Required in strict mode.',
+    });
+    expect(result.entities[0].valid).toBe(true);
+  });
+
+  it('in strict mode reports a missing tier as an error and marks the entity invalid', () => {
+    expect(found(service(), true)).toEqual([
+      '5:1 service-model spec.tier is required in strict mode (No tier: Paging urgency, SLO targets and scorecard thresholds depend on it: without it nobody can tell whether an alert on this service wakes someone at 3 a.m.)',
+    ]);
+    const result = validateCatalogFile(service(), {
+      filePath: 'x.yaml',
+      strict: true,
+    });
+    expect(result.violations[0].severity).toBe('error');
+    expect(result.entities[0].valid).toBe(false);
+    expect(found(service('  tier: 2'), true)).toEqual([]);
+  });
+
+  it('warns about each missing field of a standard database, topic and queue', () => {
+    const severities = (text: string, strict?: boolean) =>
+      validateCatalogFile(text, { filePath: 'x.yaml', strict }).violations.map(
+        v => `${v.severity} ${v.message.split(' ')[0]}`,
+      );
+    expect(severities(resource('database'))).toEqual([
+      'warning spec.engine',
+      'warning spec.personalData',
+    ]);
+    expect(severities(resource('kafka-topic'))).toEqual([
+      'warning spec.topic',
+      'warning spec.schema',
+    ]);
+    expect(severities(resource('rabbitmq-queue'), true)).toEqual([
+      'error spec.topic',
+      'error spec.schema',
+    ]);
+    expect(severities(resource('s3-bucket'), true)).toEqual([]);
+  });
+
+  it('reports a wrong value once, as an error, in both modes', () => {
+    const text = service('  tier: "2"');
+    expect(found(text)).toEqual(found(text, true));
+    expect(found(text)).toHaveLength(1);
   });
 
   it('reports a bad engine with the suggested spelling', () => {
@@ -122,11 +173,15 @@ describe('service-model', () => {
     ).toBe('Write `engine: postgresql`.');
   });
 
-  it('reports a topic without a schema at the spec key', () => {
-    expect(
-      found(resource('kafka-topic', '  topic: pipeline.run.created')),
-    ).toEqual([
-      '5:1 service-model spec.schema is required for a kafka-topic: the AsyncAPI API describing its messages',
+  it('reports a topic without a schema at the spec key: a warning, an error in strict mode', () => {
+    const text = resource('kafka-topic', '  topic: pipeline.run.created');
+    expect(found(text)).toEqual([
+      '5:1 service-model (warning) spec.schema is recommended: No message schema. Every event needs a schema (AsyncAPI): producers and consumers agree on it, and on-call can see what a poison message should have looked like.',
+    ]);
+    expect(found(text, true)).toEqual([
+      expect.stringMatching(
+        /^5:1 service-model spec.schema is required in strict mode \(No message schema: /,
+      ),
     ]);
   });
 

@@ -21,7 +21,13 @@ export type RuleFinding = {
   severity?: Severity;
 };
 
+/** What the caller asked for that changes what a rule reports. */
+export type RuleContext = {
+  /** Strict mode: Strata's recommended fields are required (see `ValidationOptions.strict`). */
+  strict?: boolean;
+};
+
 /** A rule that checks one entity whose envelope is valid. */
 export type EntityRule = RuleDefinition & {
-  check(entity: Entity): RuleFinding[];
+  check(entity: Entity, context?: RuleContext): RuleFinding[];
 };
