@@ -63,4 +63,41 @@ describe('validateFiles', () => {
     await validateFiles({ files: [{ path: 'a.yaml', content: '' }] }, lookUp);
     expect(lookUp).not.toHaveBeenCalled();
   });
+
+  it('reports a service without a tier as a warning, and as an error when strict', async () => {
+    const service = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      '  name: orders',
+      'spec:',
+      '  type: service',
+      '  lifecycle: production',
+      '  owner: group:default/web',
+      '',
+    ].join('\n');
+    const files = [{ path: 'catalog-info.yaml', content: service }];
+    const lenient = await validateFiles({ files });
+    expect(lenient).toMatchObject({ errors: 0, warnings: 1 });
+    expect(lenient.violations).toEqual([
+      expect.objectContaining({
+        line: 5,
+        column: 1,
+        rule: 'service-model',
+        severity: 'warning',
+        message: expect.stringMatching(/^spec.tier is recommended: No tier\./),
+        entityRef: 'component:default/orders',
+      }),
+    ]);
+    expect(await validateFiles({ files, strict: false })).toEqual(lenient);
+    const strict = await validateFiles({ files, strict: true });
+    expect(strict).toMatchObject({ errors: 1, warnings: 0 });
+    expect(strict.violations).toEqual([
+      expect.objectContaining({
+        rule: 'service-model',
+        severity: 'error',
+        message: expect.stringMatching(/^spec.tier is required in strict mode/),
+      }),
+    ]);
+  });
 });

@@ -26,7 +26,8 @@ function toViolation(v: LibraryViolation): Violation {
 /**
  * Validates the files of a request together, as the CLI does (with the
  * library's parse limits: a file too deep or with too many aliases gets a
- * `parse-limit` violation); with
+ * `parse-limit` violation); with `strict`, missing fields of Strata's
+ * service model are errors instead of warnings; with
  * `lookUp`, references to entities the files do not declare are looked up
  * and each missing one is a `missing-reference` violation.
  */
@@ -38,6 +39,7 @@ export async function validateFiles(
   // requests (health checks) while a large request is validated.
   let result = await validateCatalogFilesAsync(
     request.files.map(file => ({ path: file.path, text: file.content })),
+    { strict: request.strict ?? false },
   );
   if (lookUp) {
     result = await withMissingReferences(result, lookUp);

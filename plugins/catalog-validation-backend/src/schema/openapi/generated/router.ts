@@ -115,6 +115,11 @@ export const spec = {
             description:
               "Also look up, in the portal's catalog, every referenced entity that the files do not declare; each one that does not exist is a `missing-reference` violation.",
           },
+          strict: {
+            type: 'boolean',
+            description:
+              "Strict mode of Strata's service model (docs/catalog-model.md): a field Strata recommends that is missing (a service's tier, a database's engine or personalData, a topic's name or schema) is an error instead of a warning. Default false.",
+          },
         },
         required: ['files'],
         additionalProperties: false,

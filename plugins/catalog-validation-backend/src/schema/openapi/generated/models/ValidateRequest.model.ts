@@ -15,4 +15,8 @@ export interface ValidateRequest {
    * Also look up, in the portal's catalog, every referenced entity that the files do not declare; each one that does not exist is a `missing-reference` violation.
    */
   checkReferences?: boolean;
+  /**
+   * Strict mode of Strata's service model (docs/catalog-model.md): a field Strata recommends that is missing (a service's tier, a database's engine or personalData, a topic's name or schema) is an error instead of a warning. Default false.
+   */
+  strict?: boolean;
 }
