@@ -8,3 +8,5 @@ export { catalogEditsApiRef, CatalogEditsClient } from './api';
 export type { CatalogEditsApi } from './api';
 export { catalogEditsApi } from './apis';
 export { proposeChangeEntityCard } from './entityCards';
+export { ProposeChangeDialog } from './components/ProposeChangeCard';
+export type { ProposeChangeInitialEdit } from './components/ProposeChangeCard';

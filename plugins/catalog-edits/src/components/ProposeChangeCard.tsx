@@ -47,16 +47,25 @@ function useGroups(open: boolean) {
   return groups;
 }
 
-/** The dialog: what to change, then a pull request. */
+/** A change to start the dialog with: its kind and value (an owner, a database or topic ref). */
+export type ProposeChangeInitialEdit = { type: CatalogEditType; value: string };
+
+/**
+ * The dialog: what to change, then a pull request. Other plugins open it prefilled with
+ * `initialEdit` (e.g. a model hint's suggested value); the user can still change both.
+ */
 export function ProposeChangeDialog(props: {
   entityRef: string;
+  initialEdit?: ProposeChangeInitialEdit;
   onClose: () => void;
   onProposed: (result: ProposeEditResponse) => void;
 }) {
   const api = useApi(catalogEditsApiRef);
   const groups = useGroups(true);
-  const [type, setType] = useState<CatalogEditType>('setOwner');
-  const [value, setValue] = useState('');
+  const [type, setType] = useState<CatalogEditType>(
+    props.initialEdit?.type ?? 'setOwner',
+  );
+  const [value, setValue] = useState(props.initialEdit?.value ?? '');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
