@@ -1,7 +1,11 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogUnprocessedEntitiesApiRef } from '@backstage/plugin-catalog-unprocessed-entities';
 import { screen, within } from '@testing-library/react';
-import { invalidComponent, refusedLocation, waitingComponent } from './fixtures';
+import {
+  invalidComponent,
+  refusedLocation,
+  waitingComponent,
+} from './fixtures';
 import { RefusedEntitiesCard } from './RefusedEntities';
 import { UnprocessedRecord } from './refusals';
 
@@ -40,7 +44,9 @@ describe('RefusedEntitiesCard', () => {
     expect(location).toHaveTextContent(
       'NotAllowedError: Entity group:default/shadow-admins at url:https://github.com/dataflow/e2e-refused/blob/main/catalog-info.yaml',
     );
-    expect(location).toHaveTextContent('is not of an allowed kind for that location');
+    expect(location).toHaveTextContent(
+      'is not of an allowed kind for that location',
+    );
 
     const component = screen.getByRole('listitem', {
       name: 'Refused: component:default/billing_v2',
@@ -82,9 +88,9 @@ describe('RefusedEntitiesCard', () => {
     await renderInTestApp(<RefusedEntitiesCard />, {
       apis: [[catalogUnprocessedEntitiesApiRef, api]],
     });
-    expect(
-      (await screen.findAllByText(/Unauthorized/)).length,
-    ).toBeGreaterThan(0);
+    expect((await screen.findAllByText(/Unauthorized/)).length).toBeGreaterThan(
+      0,
+    );
     expect(screen.queryByText('Nothing refused')).not.toBeInTheDocument();
   });
 });

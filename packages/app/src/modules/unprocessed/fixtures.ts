@@ -40,7 +40,8 @@ export const refusedLocation = record({
 /** A component that is not a valid entity (its name breaks the naming rules). */
 export const invalidComponent = record({
   entity_ref: 'component:default/billing_v2',
-  location_key: 'url:https://github.com/dataflow/billing/blob/main/catalog-info.yaml',
+  location_key:
+    'url:https://github.com/dataflow/billing/blob/main/catalog-info.yaml',
   unprocessed_entity: {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

@@ -1,4 +1,8 @@
-import { invalidComponent, refusedLocation, waitingComponent } from './fixtures';
+import {
+  invalidComponent,
+  refusedLocation,
+  waitingComponent,
+} from './fixtures';
 import { refusalsOf } from './refusals';
 
 describe('refusalsOf', () => {
