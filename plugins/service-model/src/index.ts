@@ -7,6 +7,7 @@ export { serviceModelPlugin as default } from './plugin';
 export {
   dataAndEventsEntityCard,
   dataAndEventsCardFilter,
+  modelHintsEntityCard,
   systemArchitectureGraphCard,
   systemGraphDefaults,
   serviceModelCatalogGraphModule,

@@ -10,3 +10,4 @@ export {
   serviceModelCatalogGraphModule,
   serviceModelRelations,
 } from './catalogGraphModule';
+export { modelHintsEntityCard } from './modelHintsCard';

@@ -1,0 +1,2 @@
+export { ModelHintsCard, ModelHints } from './ModelHintsCard';
+export { proposedEditFor } from './proposedEdit';
