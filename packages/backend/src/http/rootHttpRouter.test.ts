@@ -81,4 +81,43 @@ describe('strataRootHttpRouterServiceFactory', () => {
     const unknownRoute = await request(base).get('/api/nothing-here');
     expect(unknownRoute.status).toBe(404);
   });
+
+  it('runs Strata’s request middleware after CORS, before the routes', async () => {
+    const port = await freePort();
+    const tester = ServiceFactoryTester.from(
+      strataRootHttpRouterServiceFactory,
+      {
+        dependencies: [
+          mockServices.rootConfig.factory({
+            data: {
+              backend: {
+                baseUrl: `http://127.0.0.1:${port}`,
+                listen: { host: '127.0.0.1', port },
+                cors: { origin: 'http://portal.test' },
+              },
+            },
+          }),
+        ],
+      },
+    );
+    const router = await tester.getSubject();
+    const reached = jest.fn();
+    router.use('/api/catalog', (_req, res) => {
+      reached();
+      res.status(200).json({});
+    });
+    const base = `http://127.0.0.1:${port}`;
+
+    // Refused before the catalog sees it, with CORS headers a browser needs to read the 403.
+    const refused = await request(base)
+      .put('/api/catalog/locations/some-id')
+      .set('Origin', 'http://portal.test')
+      .send({ type: 'url', target: 'https://example.test/x.yaml' });
+    expect(refused.status).toBe(403);
+    expect(refused.headers['access-control-allow-origin']).toBe(
+      'http://portal.test',
+    );
+    expect(refused.body.error.name).toBe('NotAllowedError');
+    expect(reached).not.toHaveBeenCalled();
+  });
 });
