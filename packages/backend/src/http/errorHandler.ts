@@ -1,5 +1,6 @@
 import type { RootHttpRouterConfigureContext } from '@backstage/backend-defaults/rootHttpRouter';
 import { randomUUID } from 'node:crypto';
+import { installPaths } from './installPaths';
 
 // Types through backend-defaults, this package's dependency.
 type LoggerService = RootHttpRouterConfigureContext['logger'];
@@ -87,15 +88,6 @@ export type ErrorHandlerOptions = {
   correlationId?: () => string;
 };
 
-function defaultRedactPaths(): string[] {
-  const cwd = process.cwd();
-  const parts = cwd.split('/');
-  // packages/backend → the repository root, as the longest match goes first.
-  return [cwd, parts.slice(0, -1).join('/'), parts.slice(0, -2).join('/')]
-    .filter(p => p.length > 1)
-    .sort((a, b) => b.length - a.length);
-}
-
 /**
  * The last middleware of the root HTTP router. Every error is logged in full
  * (stack, cause) with a fresh correlation id; the caller gets Backstage's
@@ -109,7 +101,7 @@ export function createErrorHandler(
   options: ErrorHandlerOptions,
 ): ErrorRequestHandler {
   const logger = options.logger.child({ type: 'errorHandler' });
-  const redactPaths = options.redactPaths ?? defaultRedactPaths();
+  const redactPaths = options.redactPaths ?? installPaths();
   const newId = options.correlationId ?? randomUUID;
 
   return (rawError, req, res, next) => {

@@ -82,7 +82,7 @@ describe('strataRootHttpRouterServiceFactory', () => {
     expect(unknownRoute.status).toBe(404);
   });
 
-  it('runs Strata’s request middleware after CORS, before the routes', async () => {
+  it('runs Strata’s request middleware after CORS and compression, before the routes', async () => {
     const port = await freePort();
     const tester = ServiceFactoryTester.from(
       strataRootHttpRouterServiceFactory,
@@ -106,6 +106,13 @@ describe('strataRootHttpRouterServiceFactory', () => {
       reached();
       res.status(200).json({});
     });
+    const frame = `\n    at run (${process.cwd()}/src/run.ts:1:1)`;
+    router.use('/api/scaffolder', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      const event = { type: 'log', body: { message: `Error: boom${frame}` } };
+      res.write(`event: log\ndata: ${JSON.stringify(event)}\n\n`);
+      res.end();
+    });
     const base = `http://127.0.0.1:${port}`;
 
     // Refused before the catalog sees it, with CORS headers a browser needs to read the 403.
@@ -119,5 +126,25 @@ describe('strataRootHttpRouterServiceFactory', () => {
     );
     expect(refused.body.error.name).toBe('NotAllowedError');
     expect(reached).not.toHaveBeenCalled();
+
+    // Compressed on the wire, scrubbed before compression.
+    const stream = await request(base)
+      .get('/api/scaffolder/v2/tasks/t1/eventstream')
+      .set('Accept-Encoding', 'gzip')
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        res.on('end', () => done(null, text));
+      });
+    expect(stream.headers['content-encoding']).toBe('gzip');
+    expect(stream.body).toBe(
+      `event: log\ndata: ${JSON.stringify({
+        type: 'log',
+        body: { message: 'Error: boom' },
+      })}\n\n`,
+    );
   });
 });
