@@ -1,6 +1,10 @@
 import type { RootHttpRouterConfigureContext } from '@backstage/backend-defaults/rootHttpRouter';
-import { randomUUID } from 'node:crypto';
+import { callerErrorBody } from './errorAnswer';
+import { newCorrelationId, withCorrelationId } from './correlationId';
 import { installPaths } from './installPaths';
+
+export { GENERIC_MESSAGE } from './errorAnswer';
+export { CORRELATION_ID_HEADER } from './correlationId';
 
 // Types through backend-defaults, this package's dependency.
 type LoggerService = RootHttpRouterConfigureContext['logger'];
@@ -39,19 +43,6 @@ const statusByName: Record<string, number> = {
   TemplateLimitError: 400,
 };
 
-/** Server errors whose message is written for the caller. */
-const intentionalServerErrors = new Set([
-  'NotImplementedError',
-  'ServiceUnavailableError',
-]);
-
-/** The message a caller gets for any other server error. */
-export const GENERIC_MESSAGE =
-  'An internal error occurred; quote the correlation id when you report it.';
-
-/** The response header that carries the correlation id. */
-export const CORRELATION_ID_HEADER = 'x-correlation-id';
-
 /** The status an error stands for: its own `statusCode`/`status`, its name, or 500. */
 export function statusCodeOf(error: Error): number {
   for (const field of ['statusCode', 'status'] as const) {
@@ -66,18 +57,6 @@ export function statusCodeOf(error: Error): number {
     }
   }
   return statusByName[error.name] ?? 500;
-}
-
-/**
- * Replaces the given absolute paths (the install directory) in a message
- * meant for a caller.
- */
-function withoutPaths(message: string, paths: string[]): string {
-  let result = message;
-  for (const path of paths) {
-    result = result.split(path).join('…');
-  }
-  return result;
 }
 
 export type ErrorHandlerOptions = {
@@ -95,14 +74,14 @@ export type ErrorHandlerOptions = {
  * `{ error: { name, message }, request: { method, url }, response: { statusCode }, correlationId }`.
  * Errors that carry a status (Backstage's errors, body-parser's 400/413/415,
  * our own) keep it and their message; anything else is a 500 with a generic
- * message. Absolute install paths are cut from every message.
+ * message (errorAnswer.ts). Absolute install paths are cut from every message.
  */
 export function createErrorHandler(
   options: ErrorHandlerOptions,
 ): ErrorRequestHandler {
   const logger = options.logger.child({ type: 'errorHandler' });
   const redactPaths = options.redactPaths ?? installPaths();
-  const newId = options.correlationId ?? randomUUID;
+  const newId = options.correlationId ?? newCorrelationId;
 
   return (rawError, req, res, next) => {
     const error = asError(rawError);
@@ -129,21 +108,14 @@ export function createErrorHandler(
       next(rawError);
       return;
     }
-    const exposed = statusCode < 500 || intentionalServerErrors.has(error.name);
-    res.setHeader(CORRELATION_ID_HEADER, correlationId);
-    res.status(statusCode).json({
-      error: exposed
-        ? {
-            name: error.name,
-            message: withoutPaths(error.message, redactPaths),
-          }
-        : { name: 'Error', message: GENERIC_MESSAGE },
-      request: {
-        method: req.method,
-        url: withoutPaths(req.originalUrl, redactPaths),
+    const body = callerErrorBody(
+      {
+        error: { name: error.name, message: error.message },
+        request: { method: req.method, url: req.originalUrl },
+        response: { statusCode },
       },
-      response: { statusCode },
-      correlationId,
-    });
+      { statusCode, installPaths: redactPaths },
+    );
+    res.status(statusCode).json(withCorrelationId(res, correlationId, body));
   };
 }

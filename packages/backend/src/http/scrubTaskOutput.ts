@@ -10,6 +10,7 @@
  * - dry-run log entry (`POST /v2/dry-run` answers `{ log: [...], directoryContents, output,
  *   steps }`): `{ body: { message, stepId?, status? } }`
  */
+import { withoutStacks } from './errorAnswer';
 import { scrubStack } from './scrubStack';
 
 type JsonRecord = Record<string, unknown>;
@@ -42,26 +43,6 @@ export function scrubTaskEvent<T>(
   return { ...event, body };
 }
 
-/** A serialised error (and its causes) without stacks, its messages without install paths. */
-function scrubSerializedError(
-  error: JsonRecord,
-  installPaths: readonly string[],
-  depth = 0,
-): JsonRecord {
-  const { stack: _stack, ...rest } = error;
-  if (typeof rest.message === 'string') {
-    rest.message = scrubStack(rest.message, installPaths);
-  }
-  if (isRecord(rest.cause)) {
-    if (depth < 10) {
-      rest.cause = scrubSerializedError(rest.cause, installPaths, depth + 1);
-    } else {
-      delete rest.cause;
-    }
-  }
-  return rest;
-}
-
 /**
  * An error answer in Backstage's shape (`{ error: { name, message, stack?, cause? }, request,
  * response }`) without stacks or install paths. The scaffolder's own error middleware answers
@@ -72,7 +53,7 @@ export function scrubErrorBody<T>(body: T, installPaths: readonly string[]): T {
   if (!isRecord(body) || !isRecord(body.error)) return body;
   return {
     ...body,
-    error: scrubSerializedError(body.error, installPaths),
+    error: withoutStacks(body.error, installPaths),
   } as T;
 }
 
