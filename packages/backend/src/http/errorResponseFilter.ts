@@ -5,6 +5,7 @@ import {
   newCorrelationId,
   withCorrelationId,
 } from './correlationId';
+import { statusCodeOf } from './errorHandler';
 import { installPaths as defaultInstallPaths } from './installPaths';
 
 // Types through backend-defaults, this package's dependency.
@@ -55,6 +56,10 @@ export function createErrorResponseFilter(
       examined = true;
       if (!isErrorResponseBody(body)) return body;
       const correlationId = newId();
+      // Upstream answers every failure of a route with 500, also when the error names bad
+      // input (a template-syntax error in a dry run is the submitted template's fault).
+      const byName = statusCodeOf({ name: body.error.name } as Error);
+      if (res.statusCode >= 500 && byName < 500) res.status(byName);
       const { statusCode } = res;
       const { method, originalUrl: url } = req;
       const { name, message } = body.error;
@@ -62,15 +67,15 @@ export function createErrorResponseFilter(
       const meta = { correlationId, statusCode, method, url };
       if (statusCode >= 500) logger.error(line, meta);
       else logger.info(line, meta);
-      return withCorrelationId(
-        res,
-        correlationId,
-        callerErrorBody(body, {
-          statusCode,
-          installPaths: paths,
-          keepServerMessage,
-        }),
-      );
+      const answer = callerErrorBody(body, {
+        statusCode,
+        installPaths: paths,
+        keepServerMessage,
+      });
+      return withCorrelationId(res, correlationId, {
+        ...answer,
+        response: { ...answer.response, statusCode },
+      });
     };
 
     const json = res.json.bind(res);

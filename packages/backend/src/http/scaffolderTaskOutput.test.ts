@@ -256,6 +256,46 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('a dry run of a template whose skeleton has a syntax error answers 400, saying where', async () => {
+      const res = await backend.request('POST', '/api/scaffolder/v2/dry-run', {
+        template: {
+          ...template('bad-syntax', []),
+          spec: {
+            ...template('bad-syntax', []).spec,
+            steps: [
+              {
+                id: 'fetch',
+                name: 'Fetch',
+                action: 'fetch:template',
+                input: { url: './skeleton', values: { name: 'x' } },
+              },
+            ],
+          },
+        },
+        values: {},
+        directoryContents: [
+          {
+            path: 'skeleton/README.md',
+            base64Content: Buffer.from(
+              '# ${{ values.name | no_such_filter }}\n',
+            ).toString('base64'),
+          },
+        ],
+      });
+      const text = await res.text();
+      expect(res.status).toBe(400);
+      expectNoStackOrInstallPath(text);
+      expect(JSON.parse(text)).toMatchObject({
+        error: {
+          name: 'TemplateRenderError',
+          message:
+            'Template error at line 1, column 21: Unknown template filter "no_such_filter"',
+        },
+        response: { statusCode: 400 },
+        correlationId: expect.any(String),
+      });
+    });
+
     it('a dry run whose step fails answers its error without frames or install paths', async () => {
       const res = await backend.request('POST', '/api/scaffolder/v2/dry-run', {
         template: template('fails-dry', ['strata-test:fail']),
