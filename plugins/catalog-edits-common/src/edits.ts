@@ -1,4 +1,12 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  formatModelViolation,
+  validateServiceModel,
+} from '@internal/plugin-service-model-common';
 import {
   Document,
   isMap,
@@ -8,10 +16,12 @@ import {
   Pair,
   parseAllDocuments,
   Scalar,
+  stringify,
   YAMLMap,
 } from 'yaml';
 import { CatalogEditError } from './errors';
-import { CatalogEdit } from './types';
+import { isSpecFieldPath, SPEC_FIELDS } from './specFields';
+import { CatalogEdit, SetSpecFieldEdit } from './types';
 
 /*
  * The edits are surgical: the file is parsed with `yaml` to find the nodes to
@@ -24,6 +34,8 @@ import { CatalogEdit } from './types';
 type LocatedEntity = {
   spec: YAMLMap;
   namespace: string;
+  /** The entity as the catalog would read it from this document. */
+  entity: Entity;
 };
 
 type Range = [number, number, number];
@@ -121,7 +133,11 @@ function tryNormalize(
   }
 }
 
-function locateEntity(text: string, entityRef: string): LocatedEntity {
+function locateEntity(
+  text: string,
+  entityRef: string,
+  options: { flowSpec?: boolean } = {},
+): LocatedEntity {
   let target;
   try {
     target = parseEntityRef(entityRef);
@@ -161,13 +177,15 @@ function locateEntity(text: string, entityRef: string): LocatedEntity {
       );
     }
     const spec = root.get('spec', true);
-    if (!isMap(spec) || spec.flow || spec.items.length === 0) {
+    const editable =
+      isMap(spec) && (spec.flow ? options.flowSpec : spec.items.length > 0);
+    if (!editable) {
       throw new CatalogEditError(
         'unsupported-shape',
         `The spec of ${entityRef} is not a block mapping; it cannot be edited safely`,
       );
     }
-    return { spec, namespace };
+    return { spec, namespace, entity: doc.toJS() as Entity };
   }
   throw new CatalogEditError(
     'entity-not-in-file',
@@ -335,6 +353,160 @@ export function addConsumes(text: string, entityRef: string, ref: string) {
   return addToList(text, entityRef, 'consumes', ref);
 }
 
+/** A value no rule of the service model accepts for any field (see `modelRefusal`). */
+const NOT_A_FIELD_VALUE = Object.freeze({ notAFieldValue: true });
+
+/**
+ * Why the service model refuses `value` at `path` for this entity, or
+ * undefined when it accepts it: the catalog's own rules
+ * (`validateServiceModel`) decide, so a proposal can never write what the
+ * catalog would then refuse. A rule checks a field only on the entities it
+ * applies to, so a field that no rule checks even for a value no rule accepts
+ * does not belong to this entity (e.g. `spec.tier` on a database).
+ */
+function modelRefusal(
+  entity: Entity,
+  entityRef: string,
+  path: SetSpecFieldEdit['path'],
+  value: unknown,
+): string | undefined {
+  const spec =
+    entity.spec && typeof entity.spec === 'object' ? entity.spec : {};
+  const violationsWith = (v: unknown) =>
+    validateServiceModel({
+      ...entity,
+      spec: { ...spec, [SPEC_FIELDS[path].key]: v } as Entity['spec'],
+    }).filter(violation => violation.path === path);
+
+  const violations = violationsWith(value);
+  if (violations.length > 0) {
+    return violations.map(formatModelViolation).join('; ');
+  }
+  if (violationsWith(NOT_A_FIELD_VALUE).length === 0) {
+    const type = typeof spec.type === 'string' ? ` of type ${spec.type}` : '';
+    return `${path} is not part of the service model of ${entityRef} (${entity.kind}${type}); it belongs to ${SPEC_FIELDS[path].kind} entities`;
+  }
+  return undefined;
+}
+
+/** The YAML text of one scalar value, on one line; in a flow mapping when `flow`. */
+function scalarText(value: unknown, flow: boolean): string {
+  if (typeof value !== 'string') {
+    return String(value);
+  }
+  const plain = stringify(value, { lineWidth: 0, minContentWidth: 0 }).replace(
+    /\r?\n$/,
+    '',
+  );
+  if (plain.includes('\n') || (flow && /[,[\]{}]/.test(plain))) {
+    return JSON.stringify(value);
+  }
+  return plain;
+}
+
+/** `text`, written in the quote style of `node` when it was quoted. */
+function likeQuoted(node: Scalar, value: unknown, text: string): string {
+  if (typeof value !== 'string') {
+    return text;
+  }
+  if (node.type === Scalar.QUOTE_DOUBLE) {
+    return JSON.stringify(value);
+  }
+  if (node.type === Scalar.QUOTE_SINGLE) {
+    return `'${value.replace(/'/g, "''")}'`;
+  }
+  return text;
+}
+
+function insertSpecPair(text: string, spec: YAMLMap, pairText: string) {
+  if (!spec.flow) {
+    return insertLinesAfter(text, pairEnd(spec.items[spec.items.length - 1]), [
+      `${keyIndent(text, spec)}${pairText}`,
+    ]);
+  }
+  if (spec.items.length === 0) {
+    const open = text.indexOf('{', rangeOf(spec)[0]);
+    return replaceRange(text, open + 1, open + 1, pairText);
+  }
+  const lastEnd = pairEnd(spec.items[spec.items.length - 1]);
+  return replaceRange(text, lastEnd, lastEnd, `, ${pairText}`);
+}
+
+/**
+ * Sets one field of the service model under the entity's `spec` (`spec.tier`,
+ * `spec.engine`, `spec.personalData`, `spec.topic`, `spec.schema`): replaces
+ * its value in place, keeping its quotes and trailing comment, or adds it as
+ * the last field of `spec`. The service model must accept the value for this
+ * entity; otherwise `invalid-value` with the rule's message and fix.
+ */
+export function setSpecField(
+  text: string,
+  entityRef: string,
+  edit: Omit<SetSpecFieldEdit, 'type'>,
+): string {
+  const { path, value } = edit;
+  if (!isSpecFieldPath(path)) {
+    throw new CatalogEditError(
+      'invalid-value',
+      `'${String(path)}' is not a field the portal can set`,
+    );
+  }
+  const { key } = SPEC_FIELDS[path];
+  if (typeof value === 'string' && /[\r\n]/.test(value)) {
+    throw new CatalogEditError('invalid-value', `${path}: must be one line`);
+  }
+  const { spec, entity } = locateEntity(text, entityRef, { flowSpec: true });
+  const refusal = modelRefusal(entity, entityRef, path, value);
+  if (refusal) {
+    throw new CatalogEditError('invalid-value', refusal);
+  }
+  const written = scalarText(value, Boolean(spec.flow));
+  const pair = findPair(spec, key);
+  let changed: string;
+  if (!pair) {
+    changed = insertSpecPair(text, spec, `${key}: ${written}`);
+  } else {
+    const node = pair.value;
+    const blockScalar =
+      isScalar(node) &&
+      (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
+    if ((node && !isScalar(node)) || blockScalar) {
+      throw new CatalogEditError(
+        'unsupported-shape',
+        `${path} of ${entityRef} is not a single-line value`,
+      );
+    }
+    if (isScalar(node) && node.value === value) {
+      throw new CatalogEditError(
+        'already-applied',
+        `${path} of ${entityRef} is already ${JSON.stringify(value)}`,
+      );
+    }
+    const range = node ? rangeOf(node) : undefined;
+    if (!range || range[1] === range[0]) {
+      const colon = text.indexOf(':', rangeOf(pair.key)[1]);
+      changed = replaceRange(text, colon + 1, colon + 1, ` ${written}`);
+    } else {
+      changed = replaceRange(
+        text,
+        range[0],
+        range[1],
+        likeQuoted(node as Scalar, value, written),
+      );
+    }
+  }
+  // The edit wrote bytes, not a document: read them back to be sure they say what was asked.
+  const after = locateEntity(changed, entityRef, { flowSpec: true }).entity
+    .spec?.[key];
+  if (after !== value) {
+    throw new CatalogEditError(
+      'unsupported-shape',
+      `${path} of ${entityRef} cannot be set safely in this file`,
+    );
+  }
+  return changed;
+}
+
 /** Applies one {@link CatalogEdit} to the text of a catalog file. */
 export function applyCatalogEdit(
   text: string,
@@ -350,6 +522,8 @@ export function applyCatalogEdit(
       return addProduces(text, entityRef, edit.topicRef);
     case 'addConsumes':
       return addConsumes(text, entityRef, edit.topicRef);
+    case 'setSpecField':
+      return setSpecField(text, entityRef, edit);
     default:
       throw new CatalogEditError(
         'unsupported-shape',

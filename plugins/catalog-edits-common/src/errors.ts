@@ -7,7 +7,9 @@ export type CatalogEditErrorCode =
   /** The file has a shape the edit cannot change safely (e.g. `spec` is not a mapping). */
   | 'unsupported-shape'
   /** The value to write is not a valid entity reference. */
-  | 'invalid-reference';
+  | 'invalid-reference'
+  /** The service model refuses the value (or the field) for this entity. */
+  | 'invalid-value';
 
 /** An edit that was refused; the file is left as it was. */
 export class CatalogEditError extends Error {

@@ -16,7 +16,19 @@ export type {
   CatalogEditProposal,
   ProposeEditRequest,
   ProposeEditResponse,
+  SetSpecFieldEdit,
 } from './types';
+export {
+  isSpecFieldPath,
+  SPEC_FIELD_PATHS,
+  SPEC_FIELDS,
+  specFieldValueFromText,
+} from './specFields';
+export type {
+  SpecFieldDescription,
+  SpecFieldPath,
+  SpecFieldValues,
+} from './specFields';
 export { CatalogEditError } from './errors';
 export type { CatalogEditErrorCode } from './errors';
 export {
@@ -26,4 +38,5 @@ export {
   applyCatalogEdit,
   normalizeRef,
   setOwner,
+  setSpecField,
 } from './edits';

@@ -1,9 +1,24 @@
+import type { SpecFieldPath, SpecFieldValues } from './specFields';
+
+/**
+ * Sets one scalar field of the service model under `spec` (replaced when
+ * present, added when missing), with its value typed per path.
+ */
+export type SetSpecFieldEdit = {
+  [P in SpecFieldPath]: {
+    type: 'setSpecField';
+    path: P;
+    value: SpecFieldValues[P];
+  };
+}[SpecFieldPath];
+
 /** A change to an entity's catalog-info.yaml that the portal can propose. */
 export type CatalogEdit =
   | { type: 'setOwner'; owner: string }
   | { type: 'addDatabase'; resourceRef: string }
   | { type: 'addProduces'; topicRef: string }
-  | { type: 'addConsumes'; topicRef: string };
+  | { type: 'addConsumes'; topicRef: string }
+  | SetSpecFieldEdit;
 
 /** The kinds of {@link CatalogEdit}. */
 export type CatalogEditType = CatalogEdit['type'];

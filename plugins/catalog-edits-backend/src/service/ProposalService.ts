@@ -67,6 +67,9 @@ function applyOrReject(text: string, entityRef: string, edit: CatalogEdit) {
         throw new InputError(error.message);
       case 'already-applied':
         throw new ConflictError(error.message);
+      case 'invalid-value':
+        // The service model's own rule refused it: its message says why and how to fix it.
+        throw new ProposalRejectedError(error.message);
       case 'entity-not-in-file':
         throw new ConflictError(
           `${error.message}; the catalog and the repository disagree`,

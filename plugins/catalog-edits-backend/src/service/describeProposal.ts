@@ -1,4 +1,8 @@
-import { CatalogEdit } from '@internal/plugin-catalog-edits-common';
+import {
+  CatalogEdit,
+  SetSpecFieldEdit,
+  SPEC_FIELDS,
+} from '@internal/plugin-catalog-edits-common';
 import { GithubCatalogFile } from '../github/source';
 
 /** What a pull request says about an edit. */
@@ -7,6 +11,16 @@ export type ProposalText = {
   commitMessage: string;
   body: string;
 };
+
+/** What setting a service-model field does, in words: `set tier to 2`. */
+function specFieldSummary(edit: SetSpecFieldEdit): string {
+  if (edit.path === 'spec.personalData') {
+    return edit.value
+      ? 'mark as storing personal data'
+      : 'mark as storing no personal data';
+  }
+  return `set ${SPEC_FIELDS[edit.path].label} to ${edit.value}`;
+}
 
 function change(edit: CatalogEdit): { field: string; summary: string } {
   switch (edit.type) {
@@ -27,6 +41,8 @@ function change(edit: CatalogEdit): { field: string; summary: string } {
         field: 'spec.consumes',
         summary: `add consumed topic ${edit.topicRef}`,
       };
+    case 'setSpecField':
+      return { field: edit.path, summary: specFieldSummary(edit) };
     default:
       return { field: 'spec', summary: 'edit' };
   }

@@ -68,7 +68,40 @@ const ENTITIES = [
     'backstage.io/managed-by-location':
       'url:https://github.com/dataflow/pipeline-service/blob/main/other.yaml',
   }),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'pipeline-db',
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location':
+          'url:https://github.com/dataflow/pipeline-service/blob/main/catalog/stores.yaml',
+      },
+    },
+    spec: { type: 'database', owner: 'group:default/pipelines' },
+  },
 ];
+
+const STORES = `# Stores of the pipeline service.
+apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata:
+  name: pipeline-cache
+spec:
+  type: database
+  owner: group:default/pipelines
+  engine: redis
+---
+apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata:
+  name: pipeline-db
+spec:
+  type: database
+  owner: group:default/pipelines # DBA: #data-platform
+  personalData: true
+`;
 
 class MemoryProposalStore implements ProposalStore {
   readonly items: CatalogEditProposal[] = [];
@@ -455,5 +488,140 @@ describe('createRouter', () => {
       violations: [],
     });
     expect(github.branches('dataflow', 'pipeline-service')).toEqual(['main']);
+  });
+
+  describe('setSpecField', () => {
+    it('replaces the tier of a service and says so in the pull request', async () => {
+      const { server, store } = await setup();
+      const edit = { type: 'setSpecField', path: 'spec.tier', value: 2 };
+      const res = await request(server)
+        .post('/proposals')
+        .send({ entityRef: 'component:default/pipeline-service', edit });
+
+      expect(res.status).toBe(201);
+      expect(res.body.branch).toBe(
+        'strata/setSpecField-pipeline-service-a1b2c3',
+      );
+      expect(
+        github.file(
+          'dataflow',
+          'pipeline-service',
+          res.body.branch,
+          'catalog-info.yaml',
+        ),
+      ).toBe(CATALOG_INFO.replace('  tier: 1\n', '  tier: 2\n'));
+      const [pull] = github.pulls('dataflow', 'pipeline-service');
+      expect(pull.title).toBe(
+        'component:default/pipeline-service: set tier to 2',
+      );
+      expect(pull.body).toContain('- **Field:** `spec.tier`');
+      expect(store.items).toEqual([expect.objectContaining({ edit })]);
+      // The recorded edit is listed in the spec's shape (wrapServer checks the response).
+      const list = await request(server).get('/proposals');
+      expect(list.status).toBe(200);
+      expect(list.body.items[0].edit).toEqual(edit);
+    });
+
+    it('adds the engine of a database Resource in its multi-document file', async () => {
+      const { server } = await setup();
+      github.addRepo({
+        owner: 'dataflow',
+        name: 'pipeline-service',
+        files: {
+          'catalog-info.yaml': CATALOG_INFO,
+          'catalog/stores.yaml': STORES,
+        },
+      });
+      const res = await request(server)
+        .post('/proposals')
+        .send({
+          entityRef: 'resource:default/pipeline-db',
+          edit: {
+            type: 'setSpecField',
+            path: 'spec.engine',
+            value: 'postgresql',
+          },
+        });
+
+      expect(res.status).toBe(201);
+      expect(
+        github.file(
+          'dataflow',
+          'pipeline-service',
+          res.body.branch,
+          'catalog/stores.yaml',
+        ),
+      ).toBe(`${STORES}  engine: postgresql\n`);
+      expect(github.pulls('dataflow', 'pipeline-service')[0].title).toBe(
+        'resource:default/pipeline-db: set database engine to postgresql',
+      );
+    });
+
+    it('returns 422 with the service model’s message for a value it refuses, and opens nothing', async () => {
+      const { server, store } = await setup();
+      const res = await request(server)
+        .post('/proposals')
+        .send({
+          entityRef: 'component:default/pipeline-service',
+          edit: { type: 'setSpecField', path: 'spec.tier', value: 4 },
+        });
+
+      expect(res.status).toBe(422);
+      expect(res.body.error).toEqual({
+        name: 'ProposalRejectedError',
+        message:
+          'spec.tier: must be the integer 1, 2 or 3, got 4 (fix: Use 1 (customer-facing, paged 24/7), 2, or 3 (internal, best effort).)',
+        violations: [],
+      });
+      expect(github.branches('dataflow', 'pipeline-service')).toEqual(['main']);
+      expect(store.items).toEqual([]);
+    });
+
+    it('returns 422 for a field the entity does not carry', async () => {
+      const { server } = await setup();
+      const res = await request(server)
+        .post('/proposals')
+        .send({
+          entityRef: 'component:default/pipeline-service',
+          edit: {
+            type: 'setSpecField',
+            path: 'spec.engine',
+            value: 'postgresql',
+          },
+        });
+      expect(res.status).toBe(422);
+      expect(res.body.error.message).toBe(
+        'spec.engine is not part of the service model of component:default/pipeline-service (Component of type service); it belongs to resource entities',
+      );
+    });
+
+    it('returns 409 when the file already has the value', async () => {
+      const { server } = await setup();
+      const res = await request(server)
+        .post('/proposals')
+        .send({
+          entityRef: 'component:default/pipeline-service',
+          edit: { type: 'setSpecField', path: 'spec.tier', value: 1 },
+        });
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toBe(
+        'spec.tier of component:default/pipeline-service is already 1',
+      );
+    });
+
+    it('returns 400 for a path or a value the spec does not allow', async () => {
+      const { server } = await setup();
+      for (const edit of [
+        { type: 'setSpecField', path: 'spec.owner', value: 'platform' },
+        { type: 'setSpecField', path: 'spec.tier', value: { tier: 2 } },
+        { type: 'setSpecField', path: 'spec.tier' },
+      ]) {
+        const res = await request(server)
+          .post('/proposals')
+          .send({ entityRef: 'component:default/pipeline-service', edit });
+        expect(res.status).toBe(400);
+      }
+      expect(github.branches('dataflow', 'pipeline-service')).toEqual(['main']);
+    });
   });
 });

@@ -1,11 +1,16 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
 import {
   CatalogEdit,
   CatalogEditType,
+  isSpecFieldPath,
   ProposeEditResponse,
+  SPEC_FIELD_PATHS,
+  SPEC_FIELDS,
+  SpecFieldPath,
+  specFieldValueFromText,
 } from '@internal/plugin-catalog-edits-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -17,12 +22,105 @@ import Typography from '@material-ui/core/Typography';
 import { FormEvent, useEffect, useState } from 'react';
 import { catalogEditsApiRef } from '../api';
 
-const EDIT_LABELS: Record<CatalogEditType, string> = {
+type RefEditType = Exclude<CatalogEditType, 'setSpecField'>;
+
+const EDIT_LABELS: Record<RefEditType, string> = {
   setOwner: 'Change the owner',
   addDatabase: 'Add a database',
   addProduces: 'Add a produced topic',
   addConsumes: 'Add a consumed topic',
 };
+
+/** What the form asks for: one of the edits above, or a service-model field by its path. */
+type Choice = RefEditType | SpecFieldPath;
+
+const capitalized = (text: string) =>
+  `${text.charAt(0).toLocaleUpperCase('en-US')}${text.slice(1)}`;
+
+/** The choices for an entity: the edits above, and the service-model fields of its kind. */
+function choicesFor(entityRef: string, initial: Choice): [Choice, string][] {
+  let kind: string | undefined;
+  try {
+    kind = parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
+  } catch {
+    kind = undefined;
+  }
+  return [
+    ...(Object.entries(EDIT_LABELS) as [Choice, string][]),
+    ...SPEC_FIELD_PATHS.filter(
+      path => SPEC_FIELDS[path].kind === kind || path === initial,
+    ).map((path): [Choice, string] => [
+      path,
+      `Set the ${SPEC_FIELDS[path].label}`,
+    ]),
+  ];
+}
+
+function editOf(choice: Choice, value: string): CatalogEdit {
+  if (isSpecFieldPath(choice)) {
+    return {
+      type: 'setSpecField',
+      path: choice,
+      value: specFieldValueFromText(choice, value),
+    } as CatalogEdit;
+  }
+  switch (choice) {
+    case 'setOwner':
+      return { type: choice, owner: value };
+    case 'addDatabase':
+      return { type: choice, resourceRef: value };
+    default:
+      return { type: choice, topicRef: value };
+  }
+}
+
+/** The value of a service-model field: a select of the model's values, or free text. */
+function SpecFieldInput(props: {
+  path: SpecFieldPath;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const field = SPEC_FIELDS[props.path];
+  const common = {
+    id: 'catalog-edits-spec-field',
+    label: capitalized(field.label),
+    fullWidth: true,
+    required: true,
+    margin: 'normal' as const,
+    value: props.value,
+    onChange: (e: { target: { value: string } }) =>
+      props.onChange(e.target.value),
+  };
+  if (!field.choices) {
+    return (
+      <TextField
+        {...common}
+        placeholder={
+          props.path === 'spec.schema'
+            ? 'api:default/pipeline-events'
+            : 'pipeline.run.created'
+        }
+      />
+    );
+  }
+  return (
+    <TextField
+      {...common}
+      select
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
+    >
+      <option value="" disabled>
+        Choose a value
+      </option>
+      {field.choices.map(choice => (
+        <option key={String(choice)} value={String(choice)}>
+          {String(choice)}
+        </option>
+      ))}
+    </TextField>
+  );
+}
 
 function errorMessage(error: unknown): string {
   const body = (error as { body?: { error?: { message?: string } } }).body;
@@ -47,8 +145,13 @@ function useGroups(open: boolean) {
   return groups;
 }
 
-/** A change to start the dialog with: its kind and value (an owner, a database or topic ref). */
-export type ProposeChangeInitialEdit = { type: CatalogEditType; value: string };
+/**
+ * A change to start the dialog with: its kind and value (an owner, a database or topic ref),
+ * or for `setSpecField` the field's path and its value as the form shows it (`'2'`, `'true'`).
+ */
+export type ProposeChangeInitialEdit =
+  | { type: RefEditType; value: string }
+  | { type: 'setSpecField'; path: SpecFieldPath; value: string };
 
 /**
  * The dialog: what to change, then a pull request. Other plugins open it prefilled with
@@ -62,23 +165,16 @@ export function ProposeChangeDialog(props: {
 }) {
   const api = useApi(catalogEditsApiRef);
   const groups = useGroups(true);
-  const [type, setType] = useState<CatalogEditType>(
-    props.initialEdit?.type ?? 'setOwner',
+  const initial = props.initialEdit;
+  const [type, setType] = useState<Choice>(
+    initial?.type === 'setSpecField'
+      ? initial.path
+      : initial?.type ?? 'setOwner',
   );
-  const [value, setValue] = useState(props.initialEdit?.value ?? '');
+  const [value, setValue] = useState(initial?.value ?? '');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-
-  const edit = (): CatalogEdit => {
-    switch (type) {
-      case 'setOwner':
-        return { type, owner: value };
-      case 'addDatabase':
-        return { type, resourceRef: value };
-      default:
-        return { type, topicRef: value };
-    }
-  };
+  const [choices] = useState(() => choicesFor(props.entityRef, type));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,7 +182,10 @@ export function ProposeChangeDialog(props: {
     setError(undefined);
     try {
       props.onProposed(
-        await api.propose({ entityRef: props.entityRef, edit: edit() }),
+        await api.propose({
+          entityRef: props.entityRef,
+          edit: editOf(type, value),
+        }),
       );
     } catch (e) {
       setError(errorMessage(e));
@@ -101,7 +200,7 @@ export function ProposeChangeDialog(props: {
         <DialogTitle>Propose a change to {props.entityRef}</DialogTitle>
         <DialogContent>
           <Typography variant="body2" paragraph>
-            The change is opened as a pull request against this service's
+            The change is opened as a pull request against the entity's
             catalog-info.yaml. The catalog changes when it is merged.
           </Typography>
           <TextField
@@ -113,17 +212,20 @@ export function ProposeChangeDialog(props: {
             SelectProps={{ native: true }}
             value={type}
             onChange={e => {
-              setType(e.target.value as CatalogEditType);
+              setType(e.target.value as Choice);
               setValue('');
             }}
           >
-            {Object.entries(EDIT_LABELS).map(([key, label]) => (
+            {choices.map(([key, label]) => (
               <option key={key} value={key}>
                 {label}
               </option>
             ))}
           </TextField>
-          {type === 'setOwner' ? (
+          {isSpecFieldPath(type) && (
+            <SpecFieldInput path={type} value={value} onChange={setValue} />
+          )}
+          {type === 'setOwner' && (
             <TextField
               id="catalog-edits-owner"
               label="New owner"
@@ -146,7 +248,8 @@ export function ProposeChangeDialog(props: {
                 </option>
               ))}
             </TextField>
-          ) : (
+          )}
+          {!isSpecFieldPath(type) && type !== 'setOwner' && (
             <TextField
               id="catalog-edits-ref"
               label={type === 'addDatabase' ? 'Database' : 'Topic or queue'}

@@ -119,6 +119,45 @@ export const spec = {
         required: ['type', 'topicRef'],
         additionalProperties: false,
       },
+      SetSpecFieldEdit: {
+        type: 'object',
+        description:
+          "Sets one field of Strata's service model under spec, replacing it or adding it. The service model's rules decide which values (and which entities) are allowed; a value they refuse is answered with 422.",
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['setSpecField'],
+          },
+          path: {
+            type: 'string',
+            enum: [
+              'spec.tier',
+              'spec.engine',
+              'spec.personalData',
+              'spec.topic',
+              'spec.schema',
+            ],
+            description: 'The field to set.',
+          },
+          value: {
+            description:
+              'The new value: an integer for spec.tier, a boolean for spec.personalData, a string for the others.',
+            oneOf: [
+              {
+                type: 'integer',
+              },
+              {
+                type: 'boolean',
+              },
+              {
+                type: 'string',
+              },
+            ],
+          },
+        },
+        required: ['type', 'path', 'value'],
+        additionalProperties: false,
+      },
       CatalogEdit: {
         oneOf: [
           {
@@ -129,6 +168,9 @@ export const spec = {
           },
           {
             $ref: '#/components/schemas/AddTopicEdit',
+          },
+          {
+            $ref: '#/components/schemas/SetSpecFieldEdit',
           },
         ],
       },

@@ -7,8 +7,13 @@
 import { AddDatabaseEdit } from '../models/AddDatabaseEdit.model';
 import { AddTopicEdit } from '../models/AddTopicEdit.model';
 import { SetOwnerEdit } from '../models/SetOwnerEdit.model';
+import { SetSpecFieldEdit } from '../models/SetSpecFieldEdit.model';
 
 /**
  * @public
  */
-export type CatalogEdit = SetOwnerEdit | AddDatabaseEdit | AddTopicEdit;
+export type CatalogEdit =
+  | SetOwnerEdit
+  | AddDatabaseEdit
+  | AddTopicEdit
+  | SetSpecFieldEdit;

@@ -14,3 +14,5 @@ export * from '../models/ProposalList.model';
 export * from '../models/ProposeEditRequest.model';
 export * from '../models/ProposeEditResponse.model';
 export * from '../models/SetOwnerEdit.model';
+export * from '../models/SetSpecFieldEdit.model';
+export * from '../models/SetSpecFieldEditValue.model';
