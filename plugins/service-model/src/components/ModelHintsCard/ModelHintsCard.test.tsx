@@ -3,7 +3,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { catalogEditsApiRef } from '@internal/plugin-catalog-edits';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ModelHints, ModelHintsCard } from './ModelHintsCard';
 
 const serviceWithoutTier: Entity = {
@@ -35,43 +35,88 @@ function catalogEdits() {
 }
 
 function renderCard(entity: Entity) {
-  return renderInTestApp(
+  const api = catalogEdits();
+  renderInTestApp(
     <EntityProvider entity={entity}>
       <ModelHintsCard />
     </EntityProvider>,
     {
       apis: [
-        [catalogEditsApiRef, catalogEdits()],
+        [catalogEditsApiRef, api],
         [catalogApiRef, catalogApiMock({ entities: [] })],
       ],
     },
   );
+  return { api };
 }
 
 describe('ModelHintsCard', () => {
-  it('tells a service without a tier why it matters and how to add it', async () => {
-    await renderCard(serviceWithoutTier);
+  it('tells a service without a tier why it matters, and proposes the tier the user picks', async () => {
+    const { api } = renderCard(serviceWithoutTier);
     const hint = screen.getByRole('listitem', { name: 'No tier' });
     expect(hint).toHaveTextContent(
       /No tier: Paging urgency, SLO targets and scorecard thresholds depend on it/,
     );
     expect(hint).toHaveTextContent(/Fix: /);
-    // The catalog-edits backend cannot write spec.tier yet: no action that would fail.
-    expect(hint).toHaveTextContent(
-      'Not editable from the portal yet (spec.tier)',
+    expect(hint).not.toHaveTextContent(/Not editable from the portal/);
+
+    fireEvent.click(
+      within(hint).getByRole('button', { name: 'Propose a change' }),
     );
+    expect(screen.getByLabelText('Change')).toHaveValue('spec.tier');
+    // No suggested tier: the user picks one of the model's tiers.
+    expect(screen.getByLabelText(/Tier/)).toHaveValue('');
+    fireEvent.change(screen.getByLabelText(/Tier/), {
+      target: { value: '2' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Open pull request' }));
+
+    expect(
+      await screen.findByRole('link', { name: /billing\/pull\/9/ }),
+    ).toBeInTheDocument();
+    expect(api.propose).toHaveBeenCalledWith({
+      entityRef: 'component:default/billing',
+      edit: { type: 'setSpecField', path: 'spec.tier', value: 2 },
+    });
   });
 
-  it('lists a database’s missing engine and personal-data flag', async () => {
-    await renderCard(databaseWithoutEngine);
-    expect(
-      screen.getByRole('listitem', { name: 'No database engine' }),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByRole('listitem', {
-        name: 'Not said whether it stores personal data',
+  it('lists a database’s missing engine and personal-data flag, each with Propose a change', async () => {
+    renderCard(databaseWithoutEngine);
+    for (const name of [
+      'No database engine',
+      'Not said whether it stores personal data',
+    ]) {
+      const hint = screen.getByRole('listitem', { name });
+      expect(
+        within(hint).getByRole('button', { name: 'Propose a change' }),
+      ).toBeInTheDocument();
+    }
+  });
+
+  it('prefills the engine the database’s name suggests, and proposes it', async () => {
+    const { api } = renderCard({
+      ...databaseWithoutEngine,
+      metadata: { name: 'orders-postgres', namespace: 'default' },
+    });
+    const hint = screen.getByRole('listitem', { name: 'No database engine' });
+    expect(hint).toHaveTextContent('Suggested: spec.engine: "postgresql"');
+
+    fireEvent.click(
+      within(hint).getByRole('button', { name: 'Propose a change' }),
+    );
+    expect(screen.getByLabelText(/Database engine/)).toHaveValue('postgresql');
+    fireEvent.click(screen.getByRole('button', { name: 'Open pull request' }));
+
+    await waitFor(() =>
+      expect(api.propose).toHaveBeenCalledWith({
+        entityRef: 'resource:default/orders-postgres',
+        edit: {
+          type: 'setSpecField',
+          path: 'spec.engine',
+          value: 'postgresql',
+        },
       }),
-    ).toBeInTheDocument();
+    );
   });
 });
 
