@@ -15,6 +15,20 @@ strata_build_app() {
     yarn workspace app build
 }
 
+# Builds strata-catalog.mjs, the self-contained validator that the backend serves to service
+# repositories' CI at /api/catalog-validation/cli/strata-catalog.mjs. Always rebuilt (esbuild,
+# ~1-2 s) so it carries this checkout's rules and commit.
+strata_build_cli() {
+  local log="$STRATA_DATA_DIR/logs/cli-bundle.log"
+  step "Building strata-catalog.mjs, the validator CI jobs download (packages/strata-catalog-cli)"
+  mkdir -p "$(dirname "$log")"
+  if ! node "$ROOT/packages/strata-catalog-cli/scripts/bundle.mjs" >"$log" 2>&1; then
+    tail -n 20 "$log" | sed 's/^/    | /' >&2
+    die "building strata-catalog.mjs failed" "full log: $log"
+  fi
+  info "$(tail -n 1 "$log")"
+}
+
 # Runs the backend in the foreground of this script's process group, TypeScript transpiled on
 # load by Backstage's own node transform (what `backstage-cli package start` uses, minus the file
 # watcher). NODE_ENV stays unset: readable one-line logs, and no stack traces in API responses.
@@ -75,6 +89,7 @@ strata_start() {
   fi
   strata_ensure_deps
   strata_build_app
+  strata_build_cli
   mkdir -p "$STRATA_DATA_DIR/sqlite" "$STRATA_DATA_DIR/logs"
   local log="$STRATA_DATA_DIR/logs/backend.log" where="SQLite in ${STRATA_DATA_DIR/#$ROOT\//}/sqlite"
   if [ "$use_postgres" = 1 ]; then

@@ -8,6 +8,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { recordConflicts } from './conflicts/recordConflicts';
 import { DatabaseConflictStore } from './database/ConflictStore';
+import { CLI_BUILD_COMMAND, CliScriptFile } from './cli/CliScript';
 import { createRouter } from './service/router';
 
 /** How long a conflict stays listed after the catalog last reported it. */
@@ -15,8 +16,9 @@ const DEFAULT_FORGET_AFTER = { minutes: 15 };
 
 /**
  * Catalog validation over HTTP, with the rules of the `strata-catalog` CLI:
- * `POST /api/catalog-validation/validate`; and the entities the catalog found declared in two
- * locations: `GET /api/catalog-validation/conflicts`. Users and services may call both; Backstage's
+ * `POST /api/catalog-validation/validate`; that CLI as one self-contained script for CI jobs:
+ * `GET /api/catalog-validation/cli/strata-catalog.mjs`; and the entities the catalog found declared in two
+ * locations: `GET /api/catalog-validation/conflicts`. Users and services may call all three; Backstage's
  * default policy (authentication required) stays on.
  *
  * @public
@@ -58,6 +60,17 @@ export const catalogValidationPlugin = createBackendPlugin({
             await conflicts.prune(new Date(Date.now() - forgetAfterMs));
           },
         });
+        const cliScript = CliScriptFile.default();
+        await cliScript.read().then(
+          ({ version }) =>
+            logger.info(
+              `Serving strata-catalog ${version} from ${cliScript.path}`,
+            ),
+          () =>
+            logger.warn(
+              `strata-catalog.mjs is not built (${cliScript.path}): GET /cli/strata-catalog.mjs answers 503 until "${CLI_BUILD_COMMAND}" has run`,
+            ),
+        );
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -65,6 +78,7 @@ export const catalogValidationPlugin = createBackendPlugin({
             catalog,
             conflicts,
             conflictsForgetAfterMs: forgetAfterMs,
+            cliScript,
           }),
         );
       },

@@ -17,6 +17,7 @@ import {
   MAX_FILES,
 } from '../validation/limits';
 import { ConflictStore, StoredConflict } from '../database/ConflictStore';
+import { CliScript, CliScriptFile } from '../cli/CliScript';
 import { createRouter } from './router';
 
 const group: Entity = {
@@ -56,6 +57,16 @@ const badService = lines(
 
 const FORGET_AFTER_MS = 15 * 60_000;
 
+/** A built script as the bundler writes it (its second line names the version). */
+const builtScript = lines(
+  '#!/usr/bin/env node',
+  "// strata-catalog 0.1.0+0123456789ab: validates Backstage catalog files with the Strata portal's rules.",
+  'console.log("strata-catalog");',
+);
+const builtCliScript: CliScript = {
+  read: async () => ({ content: builtScript, version: '0.1.0+0123456789ab' }),
+};
+
 /** The store's contract over a fixed list (the database store is tested on every database). */
 function conflictStoreWith(stored: StoredConflict[]) {
   const list = jest.fn(
@@ -85,6 +96,7 @@ async function startApp(
     defaultCredentials?: BackstageCredentials;
     entities?: Entity[];
     conflicts?: ConflictStore;
+    cliScript?: CliScript;
   } = {},
 ): Promise<string> {
   const router = await createRouter({
@@ -95,6 +107,7 @@ async function startApp(
     catalog: catalogServiceMock({ entities: options.entities ?? [group] }),
     conflicts: options.conflicts ?? conflictStoreWith([]),
     conflictsForgetAfterMs: FORGET_AFTER_MS,
+    cliScript: options.cliScript ?? builtCliScript,
   });
   const server = await wrapServer(
     onIpv4(express().use(router).use(mockErrorHandler())),
@@ -279,7 +292,7 @@ describe('POST /validate', () => {
     ['files not a list', { files: 'catalog-info.yaml' }],
     ['a file without content', { files: [{ path: 'a.yaml' }] }],
     ['content not a string', { files: [{ path: 'a.yaml', content: 1 }] }],
-    ['an unknown field', { files: [], strict: true }],
+    ['an unknown field', { files: [], verbose: true }],
     ['checkReferences not a boolean', { files: [], checkReferences: 'yes' }],
   ])('answers 400 to %s', async (_, body) => {
     const response = await request(app).post('/validate').send(body);
@@ -297,6 +310,7 @@ describe('POST /validate', () => {
           catalog: catalogServiceMock({ entities: [group] }),
           conflicts: conflictStoreWith([]),
           conflictsForgetAfterMs: FORGET_AFTER_MS,
+          cliScript: builtCliScript,
         }),
       )
       .use(mockErrorHandler());
@@ -380,6 +394,69 @@ describe('POST /validate', () => {
       .set('content-type', 'application/json')
       .send('{"files": [');
     expect(response.status).toBe(400);
+  });
+});
+
+describe('GET /cli/strata-catalog.mjs', () => {
+  /**
+   * Straight to the app: the spec-checking proxy of wrapServer only reads JSON
+   * answers, and this one is JavaScript (the spec says text/javascript).
+   */
+  async function scriptApp(
+    defaultCredentials: BackstageCredentials,
+    cliScript: CliScript = builtCliScript,
+  ) {
+    return express()
+      .use(
+        await createRouter({
+          httpAuth: mockServices.httpAuth({ defaultCredentials }),
+          logger: mockServices.logger.mock(),
+          catalog: catalogServiceMock({ entities: [group] }),
+          conflicts: conflictStoreWith([]),
+          conflictsForgetAfterMs: FORGET_AFTER_MS,
+          cliScript,
+        }),
+      )
+      .use(mockErrorHandler());
+  }
+
+  it('answers 401 without credentials', async () => {
+    const response = await request(await scriptApp(mockCredentials.none())).get(
+      '/cli/strata-catalog.mjs',
+    );
+    expect(response.status).toBe(401);
+    expect(response.body.error.name).toBe('AuthenticationError');
+    expect(response.text).not.toContain('strata-catalog 0.1.0');
+  });
+
+  it.each([
+    ['a user', mockCredentials.user()],
+    ['a service (a CI job with a static token)', mockCredentials.service()],
+  ])('sends the built script to %s', async (_, credentials) => {
+    const response = await request(await scriptApp(credentials)).get(
+      '/cli/strata-catalog.mjs',
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe(
+      'text/javascript; charset=utf-8',
+    );
+    expect(response.headers['cache-control']).toBe('private, no-cache');
+    expect(response.text).toBe(builtScript);
+  });
+
+  it('answers 503 naming the build command when the script was not built', async () => {
+    const response = await request(
+      await scriptApp(
+        mockCredentials.user(),
+        new CliScriptFile('/nonexistent/strata-catalog.mjs'),
+      ),
+    ).get('/cli/strata-catalog.mjs');
+    expect(response.status).toBe(503);
+    expect(response.body.error).toEqual({
+      name: 'ServiceUnavailableError',
+      message:
+        'The strata-catalog.mjs script has not been built on this portal; its operator can build it with "yarn workspace @internal/strata-catalog-cli bundle"',
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import { catalogReferenceLookup } from '@internal/plugin-catalog-validation-node';
+import { CliScript } from '../cli/CliScript';
 import { ConflictStore } from '../database/ConflictStore';
 import { createOpenApiRouter } from '../schema/openapi';
 import { checkLimits } from '../validation/limits';
@@ -15,15 +16,39 @@ export interface RouterOptions {
   conflicts: ConflictStore;
   /** Conflicts the catalog has not reported again for this long are no longer listed. */
   conflictsForgetAfterMs: number;
+  /** The self-contained strata-catalog script served to CI jobs. */
+  cliScript: CliScript;
 }
 
 /** The plugin's routes, on the router generated from src/schema/openapi.yaml. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, logger, catalog, conflicts, conflictsForgetAfterMs } =
-    options;
+  const {
+    httpAuth,
+    logger,
+    catalog,
+    conflicts,
+    conflictsForgetAfterMs,
+    cliScript,
+  } = options;
   const router = await createOpenApiRouter({ middleware: [jsonBody()] });
+
+  router.get('/cli/strata-catalog.mjs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { content, version } = await cliScript.read();
+    logger.debug(
+      `Sent strata-catalog ${version} to ${credentials.principal.type}`,
+    );
+    // An authenticated download: caches may keep it for this caller only, and
+    // must ask again (ETag, from express) before reusing it.
+    res
+      .type('text/javascript')
+      .set('cache-control', 'private, no-cache')
+      .send(content);
+  });
 
   router.post('/validate', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

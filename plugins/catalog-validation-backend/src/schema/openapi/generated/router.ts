@@ -254,6 +254,40 @@ export const spec = {
     },
   },
   paths: {
+    '/cli/strata-catalog.mjs': {
+      get: {
+        operationId: 'GetCliScript',
+        description:
+          "The strata-catalog command as one self-contained ES module for Node 18 or later: the validation rules of this portal, no install step. Save it and run `node strata-catalog.mjs validate [--format github] [files...]`; `node strata-catalog.mjs --version` names the portal version it was built from. Users and services (a CI job's static token) may download it.",
+        responses: {
+          '200': {
+            description: 'The script.',
+            content: {
+              'text/javascript': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
     '/validate': {
       post: {
         operationId: 'Validate',

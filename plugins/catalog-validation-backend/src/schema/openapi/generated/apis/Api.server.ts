@@ -11,6 +11,12 @@ import { ValidateResponse } from '../models/ValidateResponse.model';
 /**
  * @public
  */
+export type GetCliScript = {
+  response: string | ModelError;
+};
+/**
+ * @public
+ */
 export type Validate = {
   body: ValidateRequest;
   response: ValidateResponse | ModelError;
@@ -27,6 +33,8 @@ export type ListConflicts = {
 };
 
 export type EndpointMap = {
+  '#get|/cli/strata-catalog.mjs': GetCliScript;
+
   '#post|/validate': Validate;
 
   '#get|/conflicts': ListConflicts;
