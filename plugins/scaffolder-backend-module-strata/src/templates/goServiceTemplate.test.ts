@@ -28,6 +28,10 @@ import {
   startScaffolderHarness,
   templatesRoot,
 } from '../tests/scaffolderHarness';
+import {
+  expectCatalogValidationStep,
+  withoutWorkflowExpressions,
+} from './ciWorkflowExpectations';
 
 const TEMPLATE_DIR = path.join(templatesRoot, 'go-service');
 
@@ -177,7 +181,9 @@ function expectNoTemplateLeftovers(files: Record<string, string>) {
   for (const [file, text] of Object.entries(files)) {
     expect({
       file,
-      leftovers: text.match(/\$\{\{|\{%|%\}|\{#/g) ?? [],
+      leftovers:
+        withoutWorkflowExpressions(file, text).match(/\$\{\{|\{%|%\}|\{#/g) ??
+        [],
     }).toEqual({
       file,
       leftovers: [],
@@ -384,6 +390,14 @@ describe.each(databases.eachSupportedId())(
       // eslint-disable-next-line jest/expect-expect -- the assertions are in expectNoTemplateLeftovers
       it('renders no template syntax into any file', () => {
         expectNoTemplateLeftovers(result.files);
+      });
+
+      // eslint-disable-next-line jest/expect-expect -- the assertions are in expectCatalogValidationStep
+      it("validates catalog-info.yaml in CI with the portal's script", async () => {
+        await expectCatalogValidationStep(
+          result.files['.github/workflows/ci.yml'],
+          result.files['catalog-info.yaml'],
+        );
       });
 
       // eslint-disable-next-line jest/expect-expect -- the assertions are in expectCatalogEntry

@@ -34,6 +34,10 @@ import {
   testSummary,
 } from './generatedServiceTestUtils';
 import { waitFor } from '@internal/backend-test-kit';
+import {
+  expectCatalogValidationStep,
+  withoutWorkflowExpressions,
+} from './ciWorkflowExpectations';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates/node-service');
@@ -235,7 +239,10 @@ describe.each(valueSets)(
         Boolean(values.consumesTopic),
       );
       for (const file of files) {
-        const text = fs.readFileSync(path.join(dir, file), 'utf8');
+        const text = withoutWorkflowExpressions(
+          file,
+          fs.readFileSync(path.join(dir, file), 'utf8'),
+        );
         expect({ file, leftover: /\$\{\{|\{%|%\}/.test(text) }).toEqual({
           file,
           leftover: false,
@@ -248,6 +255,14 @@ describe.each(valueSets)(
       expect(pkg.description).toBe(values.description);
       expect(Boolean(pkg.dependencies.kafkajs)).toBe(
         producing || Boolean(values.consumesTopic),
+      );
+    });
+
+    // eslint-disable-next-line jest/expect-expect -- the assertions are in expectCatalogValidationStep
+    it("validates catalog-info.yaml in CI with the portal's script", async () => {
+      await expectCatalogValidationStep(
+        fs.readFileSync(path.join(dir, '.github/workflows/ci.yml'), 'utf8'),
+        fs.readFileSync(path.join(dir, 'catalog-info.yaml'), 'utf8'),
       );
     });
 
