@@ -34,10 +34,14 @@ strata_build_cli() {
 # watcher). NODE_ENV stays unset: readable one-line logs, and no stack traces in API responses.
 strata_run_backend() {
   cd "$ROOT/packages/backend"
+  # CI's machine token (app-config.ci-access.yaml) only when one is set: Backstage refuses an
+  # external-access entry without a token.
+  local ci_access=()
+  [ -n "${STRATA_CI_TOKEN:-}" ] && ci_access=(--config "$ROOT/app-config.ci-access.yaml")
   exec env -u NODE_ENV node --enable-source-maps \
     --require "$(node -p 'require.resolve("@backstage/cli-node/config/nodeTransform.cjs")')" \
     src/index.ts \
-    --config "$ROOT/app-config.yaml" --config "$ROOT/app-config.serve.yaml" "$@"
+    --config "$ROOT/app-config.yaml" --config "$ROOT/app-config.serve.yaml" "${ci_access[@]}" "$@"
 }
 
 strata_wait_ready() {

@@ -29,6 +29,7 @@ export const catalogValidationPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         httpRouter: coreServices.httpRouter,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
         config: coreServices.rootConfig,
@@ -73,6 +74,7 @@ export const catalogValidationPlugin = createBackendPlugin({
         );
         httpRouter.use(
           await createRouter({
+            auth: deps.auth,
             httpAuth,
             logger,
             catalog,

@@ -100,6 +100,7 @@ async function startApp(
   } = {},
 ): Promise<string> {
   const router = await createRouter({
+    auth: mockServices.auth(),
     httpAuth: mockServices.httpAuth({
       defaultCredentials: options.defaultCredentials,
     }),
@@ -305,6 +306,7 @@ describe('POST /validate', () => {
     const bare = express()
       .use(
         await createRouter({
+          auth: mockServices.auth(),
           httpAuth: mockServices.httpAuth(),
           logger: mockServices.logger.mock(),
           catalog: catalogServiceMock({ entities: [group] }),
@@ -409,6 +411,7 @@ describe('GET /cli/strata-catalog.mjs', () => {
     return express()
       .use(
         await createRouter({
+          auth: mockServices.auth(),
           httpAuth: mockServices.httpAuth({ defaultCredentials }),
           logger: mockServices.logger.mock(),
           catalog: catalogServiceMock({ entities: [group] }),

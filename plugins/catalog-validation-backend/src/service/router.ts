@@ -1,4 +1,9 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import { catalogReferenceLookup } from '@internal/plugin-catalog-validation-node';
@@ -10,6 +15,7 @@ import { validateFiles } from '../validation/validateFiles';
 import { jsonBody } from './jsonBody';
 
 export interface RouterOptions {
+  auth: AuthService;
   httpAuth: HttpAuthService;
   logger: LoggerService;
   catalog: CatalogService;
@@ -25,6 +31,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const {
+    auth,
     httpAuth,
     logger,
     catalog,
@@ -33,6 +40,19 @@ export async function createRouter(
     cliScript,
   } = options;
   const router = await createOpenApiRouter({ middleware: [jsonBody()] });
+
+  /**
+   * Whose credentials look references up. A user's own: they read what they may. A machine
+   * caller's (CI with an external-access token restricted to this plugin) cannot call the
+   * catalog itself, so the plugin asks on its behalf; the caller learns which referenced
+   * entities exist, and nothing else of them.
+   */
+  const lookupCredentials = async (
+    credentials: BackstageCredentials,
+  ): Promise<BackstageCredentials> =>
+    auth.isPrincipal(credentials, 'service')
+      ? auth.getOwnServiceCredentials()
+      : credentials;
 
   router.get('/cli/strata-catalog.mjs', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
@@ -58,7 +78,7 @@ export async function createRouter(
     const result = await validateFiles(
       req.body,
       req.body.checkReferences
-        ? catalogReferenceLookup(catalog, credentials)
+        ? catalogReferenceLookup(catalog, await lookupCredentials(credentials))
         : undefined,
     );
     logger.debug(

@@ -13,7 +13,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { perPluginDatabases } from '@internal/backend-test-kit';
+import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,6 +65,12 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       outside = fs.mkdtempSync(path.join(os.tmpdir(), 'service-repo-'));
+      // The portal's catalog knows the payments team (and no other).
+      const teams = path.join(outside, 'teams.yaml');
+      fs.writeFileSync(
+        teams,
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: payments\nspec:\n  type: team\n  children: []\n',
+      );
       const backend = await startTestBackend({
         features: [
           catalogPlugin,
@@ -75,7 +81,14 @@ describe.each(databases.eachSupportedId())(
           authServiceFactory,
           httpAuthServiceFactory,
           mockServices.rootConfig.factory({
-            data: { backend: { auth: { externalAccess: [ciAccess] } } },
+            data: {
+              backend: { auth: { externalAccess: [ciAccess] } },
+              catalog: {
+                locations: [
+                  { type: 'file', target: teams, rules: [{ allow: ['Group'] }] },
+                ],
+              },
+            },
           }),
         ],
       });
@@ -126,6 +139,36 @@ describe.each(databases.eachSupportedId())(
       expect(response.body).toMatchObject({ files: 1, entities: 1, errors: 1 });
       expect(response.body.violations).toEqual([
         expect.objectContaining({ line: 9, column: 9, rule: 'service-model' }),
+      ]);
+    });
+
+    it('has references checked by the plugin on its behalf, learning only which exist', async () => {
+      const withOwner = (owner: string) =>
+        service.replace('group:default/payments', owner).replace('tier: 7', 'tier: 2');
+      const check = (content: string) =>
+        waitFor(async () => {
+          const response = await request(server)
+            .post('/api/catalog-validation/validate')
+            .set('authorization', `Bearer ${CI_TOKEN}`)
+            .send({
+              files: [{ path: 'catalog-info.yaml', content }],
+              checkReferences: true,
+            });
+          // The catalog reads teams.yaml shortly after start.
+          return response.status === 200 &&
+            (content.includes('nobody') || response.body.errors === 0)
+            ? response
+            : undefined;
+        }, 'the reference check');
+      const known = await check(withOwner('group:default/payments'));
+      expect(known.body).toMatchObject({ errors: 0, violations: [] });
+      const unknown = await check(withOwner('group:default/nobody'));
+      expect(unknown.body.violations).toEqual([
+        expect.objectContaining({
+          rule: 'missing-reference',
+          message:
+            'spec.owner refers to group:default/nobody, which does not exist',
+        }),
       ]);
     });
 
