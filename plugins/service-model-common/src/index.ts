@@ -8,6 +8,7 @@
  */
 
 export * from './constants';
+export * from './annotations';
 export type {
   DataStoreSpecExtension,
   MessagingSpecExtension,

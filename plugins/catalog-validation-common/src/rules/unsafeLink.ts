@@ -1,4 +1,9 @@
-import { Entity, parseLocationRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_EDIT_URL,
+  ANNOTATION_VIEW_URL,
+  Entity,
+  parseLocationRef,
+} from '@backstage/catalog-model';
 import { Severity } from '../types';
 import { entriesOf, shown } from './display';
 import { EntityRule, RuleFinding } from './types';
@@ -11,10 +16,7 @@ export const scriptSchemes = ['javascript', 'vbscript', 'data'].map(
   scheme => `${scheme}:`,
 );
 /** Annotations holding a plain URL that the portal renders as a link. */
-export const urlAnnotations = [
-  'backstage.io/view-url',
-  'backstage.io/edit-url',
-];
+export const urlAnnotations = [ANNOTATION_VIEW_URL, ANNOTATION_EDIT_URL];
 
 /** What is wrong with a URL, completing "<field> ...". */
 type Problem = { severity: Severity; problem: string; hint: string };

@@ -32,6 +32,11 @@ import {
   expectCatalogValidationStep,
   withoutWorkflowExpressions,
 } from './ciWorkflowExpectations';
+import {
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_OTEL_SERVICE_NAME,
+  ANNOTATION_SLO_FILE,
+} from '@internal/plugin-service-model-common';
 
 const TEMPLATE_DIR = path.join(templatesRoot, 'go-service');
 
@@ -110,9 +115,9 @@ function expectCatalogEntry(files: Record<string, string>, values: FormValues) {
   const [component, database] = documents(files['catalog-info.yaml']);
   expect(component.metadata.description).toBe(values.description);
   expect(component.metadata.annotations).toMatchObject({
-    'backstage.io/kubernetes-id': name,
-    'strata.dev/otel-service-name': name,
-    'strata.dev/slo-file': 'slo.yaml',
+    [ANNOTATION_KUBERNETES_ID]: name,
+    [ANNOTATION_OTEL_SERVICE_NAME]: name,
+    [ANNOTATION_SLO_FILE]: 'slo.yaml',
   });
   expect(component.spec).toMatchObject({
     tier: Number(values.tier),
@@ -149,12 +154,12 @@ function expectKubernetesManifests(
   );
   for (const manifest of manifests) {
     expect(manifest.metadata.name).toBe(name);
-    expect(manifest.metadata.labels['backstage.io/kubernetes-id']).toBe(name);
+    expect(manifest.metadata.labels[ANNOTATION_KUBERNETES_ID]).toBe(name);
   }
   const deployment = manifests.find(m => m.kind === 'Deployment');
   expect(deployment.spec.replicas).toBe(2);
   expect(
-    deployment.spec.template.metadata.labels['backstage.io/kubernetes-id'],
+    deployment.spec.template.metadata.labels[ANNOTATION_KUBERNETES_ID],
   ).toBe(name);
   const [container] = deployment.spec.template.spec.containers;
   expect(container.readinessProbe.httpGet.path).toBe('/readyz');

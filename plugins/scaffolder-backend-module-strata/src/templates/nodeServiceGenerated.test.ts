@@ -38,6 +38,9 @@ import {
   expectCatalogValidationStep,
   withoutWorkflowExpressions,
 } from './ciWorkflowExpectations';
+import {
+  ANNOTATION_KUBERNETES_ID,
+} from '@internal/plugin-service-model-common';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates/node-service');
@@ -273,7 +276,7 @@ describe.each(valueSets)(
         );
         expect(object.metadata.labels).toEqual({
           'app.kubernetes.io/name': name,
-          'backstage.io/kubernetes-id': name,
+          [ANNOTATION_KUBERNETES_ID]: name,
         });
       }
       const deployment = parseYaml(

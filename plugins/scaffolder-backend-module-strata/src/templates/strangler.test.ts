@@ -17,6 +17,11 @@ import {
   startScaffolderHarness,
   templatesRoot,
 } from '../tests/scaffolderHarness';
+import {
+  ANNOTATION_EXTRACTED_FROM,
+  ANNOTATION_EXTRACTED_PATH,
+  ANNOTATION_KUBERNETES_ID,
+} from '@internal/plugin-service-model-common';
 
 const databases = TestDatabases.create();
 
@@ -106,9 +111,9 @@ describe.each(databases.eachSupportedId())(
       );
       const component = parseAllDocuments(catalogInfo)[0].toJS();
       expect(component.metadata.annotations).toMatchObject({
-        'strata.dev/extracted-from': 'component:default/admin',
-        'strata.dev/extracted-path': '/api/v1/reports',
-        'backstage.io/kubernetes-id': 'report-exporter',
+        [ANNOTATION_EXTRACTED_FROM]: 'component:default/admin',
+        [ANNOTATION_EXTRACTED_PATH]: '/api/v1/reports',
+        [ANNOTATION_KUBERNETES_ID]: 'report-exporter',
       });
       // the gateway change, separate from the service's files
       expect(result.files['gateway-change/gateway/routes.yaml']).toBe(
@@ -138,7 +143,7 @@ describe.each(databases.eachSupportedId())(
         'component:default/report-exporter',
       );
       expect(service.metadata.annotations).toMatchObject({
-        'strata.dev/extracted-from': 'component:default/admin',
+        [ANNOTATION_EXTRACTED_FROM]: 'component:default/admin',
       });
       expect(service.spec).toMatchObject({
         type: 'service',
