@@ -121,6 +121,10 @@ class MemoryProposalStore implements ProposalStore {
   }
 }
 
+// The first test also starts the store and the fake GitHub: on a loaded 2-core machine that
+// alone can pass Jest's 5 s default.
+jest.setTimeout(30_000);
+
 describe('createRouter', () => {
   const github = new FakeGithub({ token: 'ghp_test' });
   let baseUrl: string;

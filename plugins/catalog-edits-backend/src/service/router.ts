@@ -12,7 +12,7 @@ import {
 import express from 'express';
 import { ProposalStore } from '../database/ProposalStore';
 import { createOpenApiRouter } from '../schema/openapi';
-import { jsonBody } from './jsonBody';
+import { jsonBody } from '@internal/backend-http-kit';
 import { ProposalRejectedError, ProposalService } from './ProposalService';
 
 function normalizeEntityRef(ref: string): string {
@@ -31,7 +31,10 @@ export async function createRouter(options: {
   store: ProposalStore;
 }): Promise<express.Router> {
   const { httpAuth, permissions, service, store } = options;
-  const router = await createOpenApiRouter({ middleware: [jsonBody()] });
+  const router = await createOpenApiRouter({
+    // express.json's default limit: proposals are small.
+    middleware: [jsonBody({ limitBytes: 100 * 1024 })],
+  });
 
   router.post('/proposals', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });

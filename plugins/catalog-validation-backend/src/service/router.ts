@@ -10,9 +10,13 @@ import { catalogReferenceLookup } from '@internal/plugin-catalog-validation-node
 import { CliScript } from '../cli/CliScript';
 import { ConflictStore } from '../database/ConflictStore';
 import { createOpenApiRouter } from '../schema/openapi';
-import { checkLimits } from '../validation/limits';
+import {
+  bodyTooLargeMessage,
+  checkLimits,
+  MAX_BODY_BYTES,
+} from '../validation/limits';
 import { validateFiles } from '../validation/validateFiles';
-import { jsonBody } from './jsonBody';
+import { jsonBody } from '@internal/backend-http-kit';
 
 export interface RouterOptions {
   auth: AuthService;
@@ -39,7 +43,14 @@ export async function createRouter(
     conflictsForgetAfterMs,
     cliScript,
   } = options;
-  const router = await createOpenApiRouter({ middleware: [jsonBody()] });
+  const router = await createOpenApiRouter({
+    middleware: [
+      jsonBody({
+        limitBytes: MAX_BODY_BYTES,
+        tooLargeMessage: bodyTooLargeMessage,
+      }),
+    ],
+  });
 
   /**
    * Whose credentials look references up. A user's own: they read what they may. A machine

@@ -85,7 +85,11 @@ describe.each(databases.eachSupportedId())(
               backend: { auth: { externalAccess: [ciAccess] } },
               catalog: {
                 locations: [
-                  { type: 'file', target: teams, rules: [{ allow: ['Group'] }] },
+                  {
+                    type: 'file',
+                    target: teams,
+                    rules: [{ allow: ['Group'] }],
+                  },
                 ],
               },
             },
@@ -144,7 +148,9 @@ describe.each(databases.eachSupportedId())(
 
     it('has references checked by the plugin on its behalf, learning only which exist', async () => {
       const withOwner = (owner: string) =>
-        service.replace('group:default/payments', owner).replace('tier: 7', 'tier: 2');
+        service
+          .replace('group:default/payments', owner)
+          .replace('tier: 7', 'tier: 2');
       const check = (content: string) =>
         waitFor(async () => {
           const response = await request(server)

@@ -1,8 +1,5 @@
 import express, { Request, RequestHandler, Response } from 'express';
 
-/** The largest JSON body the routes take (express.json's default). */
-const MAX_BODY = '100kb';
-
 /** An error answer in Backstage's shape, for errors found before the routes run. */
 function answer(
   req: Request,
@@ -17,15 +14,28 @@ function answer(
   });
 }
 
+export type JsonBodyOptions = {
+  /** The largest body parsed, in bytes. */
+  limitBytes: number;
+  /** What a caller whose body is too large is told; default names the limit. */
+  tooLargeMessage?: string;
+};
+
 /**
- * The body parser of the validated router (`express.json`), answering what
- * that router would otherwise turn into a 400:
+ * The body parser for a plugin's validated OpenAPI router (`express.json`), answering what that
+ * router would otherwise turn into a 400:
  * - a body that is not JSON (`Content-Type: text/plain`, a form, …) → 415;
- * - a body over 100 KiB → 413.
- * Malformed JSON goes on as an error and becomes a 400.
+ * - a body over the limit → 413.
+ * Malformed JSON goes on as an error and becomes a 400; requests without a body go on to the
+ * routes.
  */
-export function jsonBody(): RequestHandler {
-  const parse = express.json({ limit: MAX_BODY });
+export function jsonBody(options: JsonBodyOptions): RequestHandler {
+  const parse = express.json({ limit: options.limitBytes });
+  const tooLarge =
+    options.tooLargeMessage ??
+    `The request body is larger than ${Math.round(
+      options.limitBytes / 1024,
+    )} KiB`;
   return (req, res, next) => {
     // null without a body, false for a body of another media type.
     if (req.is(['application/json', '+json']) === false) {
@@ -43,10 +53,7 @@ export function jsonBody(): RequestHandler {
       ) {
         answer(req, res, 413, {
           name: 'PayloadTooLargeError',
-          message: `The request body is larger than ${MAX_BODY.replace(
-            'kb',
-            ' KiB',
-          )}`,
+          message: tooLarge,
         });
         return;
       }

@@ -1,0 +1,6 @@
+/**
+ * HTTP helpers shared by Strata's backend plugins.
+ *
+ * @packageDocumentation
+ */
+export { jsonBody, type JsonBodyOptions } from './jsonBody';
