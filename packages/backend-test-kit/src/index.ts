@@ -7,3 +7,8 @@
 export { perPluginDatabases } from './perPluginDatabases';
 export { waitFor } from './waitFor';
 export type { WaitForOptions } from './waitFor';
+export {
+  catalogErrorsSpy,
+  catalogEventsHandle,
+  type CatalogErrorEvent,
+} from './catalogEvents';

@@ -5,7 +5,6 @@
  * the error on it. The limit comes from strata.catalog.maxEntityBytes.
  */
 /* eslint-disable no-script-url -- a script URL is the input under test */
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -14,40 +13,17 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AlphaEntity } from '@backstage/catalog-model/alpha';
-import catalogPlugin, {
-  CATALOG_ERRORS_TOPIC,
-} from '@backstage/plugin-catalog-backend';
-import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { waitFor } from '@internal/backend-test-kit';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  catalogErrorsSpy,
+  CatalogErrorEvent,
+  waitFor,
+} from '@internal/backend-test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import entityGuardsModule from './index';
-
-type CatalogErrorEvent = { entity: string; location?: string; errors: Error[] };
-
-/** Collects what the catalog publishes on its errors topic (what the logs module prints). */
-function catalogErrorsSpy(events: CatalogErrorEvent[]) {
-  return createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-errors-spy',
-    register(reg) {
-      reg.registerInit({
-        deps: { eventsService: eventsServiceRef },
-        async init({ eventsService }) {
-          await eventsService.subscribe({
-            id: 'test-errors-spy',
-            topics: [CATALOG_ERRORS_TOPIC],
-            async onEvent({ eventPayload }) {
-              events.push(eventPayload as CatalogErrorEvent);
-            },
-          });
-        },
-      });
-    },
-  });
-}
 
 const LIMIT = 128 * 1024;
 

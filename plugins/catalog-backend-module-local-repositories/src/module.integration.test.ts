@@ -16,9 +16,12 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
-import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import { EventsService } from '@backstage/plugin-events-node';
+import {
+  catalogEventsHandle,
+  perPluginDatabases,
+  waitFor,
+} from '@internal/backend-test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,22 +50,6 @@ spec:
   type: file
   target: ${JSON.stringify(target)}
 `;
-
-/** Hands the test the events service the plugins use, to announce repositories. */
-function eventsHandle(handle: { events?: EventsService }) {
-  return createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-events-handle',
-    register(reg) {
-      reg.registerInit({
-        deps: { events: eventsServiceRef },
-        async init({ events }) {
-          handle.events = events;
-        },
-      });
-    },
-  });
-}
 
 const databases = TestDatabases.create();
 
@@ -134,7 +121,7 @@ describe.each(databases.eachSupportedId())(
           localRepositoriesModule,
           // Backstage's "unprocessed entities": where a never-valid entity's errors are shown.
           unprocessedModule,
-          eventsHandle(handle),
+          catalogEventsHandle(handle),
           perPluginDatabases(databases, databaseId),
           mockServices.rootConfig.factory({
             data: {

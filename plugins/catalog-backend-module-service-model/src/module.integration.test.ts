@@ -3,7 +3,6 @@
  * stored and filterable, invalid entities become processing errors without disturbing the
  * rest, and a file that turns invalid keeps its last good version served.
  */
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -12,40 +11,17 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AlphaEntity } from '@backstage/catalog-model/alpha';
-import catalogPlugin, {
-  CATALOG_ERRORS_TOPIC,
-} from '@backstage/plugin-catalog-backend';
-import { eventsServiceRef } from '@backstage/plugin-events-node';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import serviceModelModule from './index';
-import { waitFor } from '@internal/backend-test-kit';
-
-type CatalogErrorEvent = { entity: string; location?: string; errors: Error[] };
-
-/** Collects what the catalog publishes on its errors topic (what the logs module prints). */
-function catalogErrorsSpy(events: CatalogErrorEvent[]) {
-  return createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-errors-spy',
-    register(reg) {
-      reg.registerInit({
-        deps: { eventsService: eventsServiceRef },
-        async init({ eventsService }) {
-          await eventsService.subscribe({
-            id: 'test-errors-spy',
-            topics: [CATALOG_ERRORS_TOPIC],
-            async onEvent({ eventPayload }) {
-              events.push(eventPayload as CatalogErrorEvent);
-            },
-          });
-        },
-      });
-    },
-  });
-}
+import {
+  catalogErrorsSpy,
+  CatalogErrorEvent,
+  waitFor,
+} from '@internal/backend-test-kit';
 
 const MODEL_YAML = `
 apiVersion: backstage.io/v1alpha1
