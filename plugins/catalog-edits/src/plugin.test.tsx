@@ -1,7 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
+import { ApiBlueprint } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { CatalogEditsClient } from './api';
+import { catalogEditsApiRef, CatalogEditsClient } from './api';
+import { catalogEditsApi } from './apis';
 import { proposeChangeEntityCard } from './entityCards';
 import catalogEditsPlugin from './index';
 
@@ -17,11 +19,30 @@ describe('catalogEditsPlugin', () => {
     expect(catalogEditsPlugin.id).toBe('catalog-edits');
     const getExtension = catalogEditsPlugin.getExtension as (
       id: string,
-    ) => unknown;
-    expect(() => getExtension('api:catalog-edits')).not.toThrow();
-    expect(() =>
-      getExtension('entity-card:catalog-edits/propose-change'),
-    ).not.toThrow();
+    ) => typeof catalogEditsApi;
+
+    // The API extension provides a CatalogEditsClient under catalogEditsApiRef.
+    const api = createExtensionTester(getExtension('api:catalog-edits')).get(
+      ApiBlueprint.dataRefs.factory,
+    );
+    expect(api.api).toBe(catalogEditsApiRef);
+    expect(Object.keys(api.deps).sort()).toEqual(['discoveryApi', 'fetchApi']);
+    expect(
+      api.factory({
+        discoveryApi: { getBaseUrl: async () => 'http://backend' },
+        fetchApi: { fetch: jest.fn() },
+      }),
+    ).toBeInstanceOf(CatalogEditsClient);
+
+    // The card is the plugin's, as an entity card (not content).
+    const card = createExtensionTester(
+      (
+        catalogEditsPlugin.getExtension as (
+          id: string,
+        ) => typeof proposeChangeEntityCard
+      )('entity-card:catalog-edits/propose-change'),
+    );
+    expect(card.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
   });
 
   it('shows the card on services only', () => {

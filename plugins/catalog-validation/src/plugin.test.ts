@@ -1,7 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
+import { ApiBlueprint } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { CatalogValidationClient } from './api';
+import { catalogValidationApiRef, CatalogValidationClient } from './api';
+import { catalogValidationApi } from './apis';
 import { declaredTwiceEntityCard } from './entityCards';
 import catalogValidationPlugin from './index';
 
@@ -10,8 +12,18 @@ describe('catalogValidationPlugin', () => {
     expect(catalogValidationPlugin.id).toBe('catalog-validation');
     const getExtension = catalogValidationPlugin.getExtension as (
       id: string,
-    ) => unknown;
-    expect(() => getExtension('api:catalog-validation')).not.toThrow();
+    ) => typeof catalogValidationApi;
+    // The API extension provides a CatalogValidationClient under its ref.
+    const api = createExtensionTester(
+      getExtension('api:catalog-validation'),
+    ).get(ApiBlueprint.dataRefs.factory);
+    expect(api.api).toBe(catalogValidationApiRef);
+    expect(
+      api.factory({
+        discoveryApi: { getBaseUrl: async () => 'http://backend' },
+        fetchApi: { fetch: jest.fn() },
+      }),
+    ).toBeInstanceOf(CatalogValidationClient);
     const tester = createExtensionTester(declaredTwiceEntityCard);
     expect(tester.get(EntityCardBlueprint.dataRefs.filterFunction)).toBe(
       undefined,

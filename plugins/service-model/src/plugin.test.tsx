@@ -53,13 +53,27 @@ describe('serviceModelPlugin', () => {
     // map does not pick up the overridden upstream card, the runtime one does.
     const getExtension = serviceModelPlugin.getExtension as (
       id: string,
-    ) => unknown;
-    expect(() =>
+    ) => typeof dataAndEventsEntityCard;
+    // Both are entity cards; data and events is a full-width content card.
+    const dataAndEvents = createExtensionTester(
       getExtension('entity-card:service-model/data-and-events'),
-    ).not.toThrow();
-    expect(() =>
-      getExtension('entity-card:service-model/relations'),
-    ).not.toThrow();
+    );
+    expect(dataAndEvents.get(EntityCardBlueprint.dataRefs.type)).toBe(
+      'content',
+    );
+    const relations = createExtensionTester(
+      (
+        serviceModelPlugin.getExtension as (
+          id: string,
+        ) => typeof systemArchitectureGraphCard
+      )('entity-card:service-model/relations'),
+    );
+    // The relations card is the architecture graph, shown on System pages only.
+    const onlySystems = relations.get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    )!;
+    expect(onlySystems(system)).toBe(true);
+    expect(onlySystems(pipelineService)).toBe(false);
     expect(() => getExtension('entity-card:catalog-graph/relations')).toThrow();
   });
 });

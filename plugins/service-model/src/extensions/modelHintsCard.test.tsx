@@ -13,11 +13,14 @@ const entity = (kind: string, spec: Record<string, unknown>): Entity => ({
 
 describe('modelHintsEntityCard', () => {
   it('is part of the service-model plugin', () => {
-    expect(() =>
-      (serviceModelPlugin.getExtension as (id: string) => unknown)(
-        'entity-card:service-model/model-hints',
-      ),
-    ).not.toThrow();
+    const card = (
+      serviceModelPlugin.getExtension as (
+        id: string,
+      ) => typeof modelHintsEntityCard
+    )('entity-card:service-model/model-hints');
+    // The plugin's card is this one: an info card with the same filter.
+    const tester = createExtensionTester(card);
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
   });
 
   it('shows only on entities that lack a recommended field', () => {

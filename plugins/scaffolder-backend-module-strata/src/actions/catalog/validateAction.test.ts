@@ -74,7 +74,9 @@ describe('strata:catalog:validate', () => {
       'catalog-info.yaml:9:10 spec.owner refers to group:default/nobody, which does not exist (Register that entity first, or fix the reference',
     );
     // Without the catalog check the same file passes.
-    await expect(run({ checkReferences: false })).resolves.toBeDefined();
+    const ctx = await run({ checkReferences: false });
+    expect(ctx.output).toHaveBeenCalledWith('files', 1);
+    expect(ctx.output).toHaveBeenCalledWith('entities', 1);
   });
 
   it('fails on rule violations and when no file matches', async () => {
