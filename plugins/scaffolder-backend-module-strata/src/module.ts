@@ -6,6 +6,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { scaffolderTemplatingExtensionPoint } from '@backstage/plugin-scaffolder-node/alpha';
 import { createCheckNewEntityAction } from './actions/catalog/checkNewEntityAction';
 import { createRegisterLocalAction } from './actions/catalog/registerLocalAction';
 import { createValidateAction } from './actions/catalog/validateAction';
@@ -14,6 +15,7 @@ import { createPublishLocalAction } from './actions/publish/publishLocalAction';
 import {
   readLocalPublishing,
   readLocalRepositoriesDir,
+  readOtlpEndpoint,
   readTemplatesDir,
 } from './config';
 
@@ -31,6 +33,7 @@ export const scaffolderModuleStrata = createBackendModule({
     env.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
+        templating: scaffolderTemplatingExtensionPoint,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         auth: coreServices.auth,
@@ -41,6 +44,10 @@ export const scaffolderModuleStrata = createBackendModule({
       async init(deps) {
         const { scaffolder, catalog, config, auth, discovery, reader } = deps;
         const repositoriesDir = readLocalRepositoriesDir(config);
+        // Values the templates read from config (templates/README.md).
+        deps.templating.addTemplateGlobals({
+          strataOtlpEndpoint: readOtlpEndpoint(config),
+        });
         scaffolder.addActions(
           createValidateAction({ catalog }),
           createCheckNewEntityAction({ catalog, repositoriesDir }),

@@ -14,9 +14,8 @@ export type Config = {
   kafkaBrokers: string[];{% endif %}
 };
 
-/** Strata's OTLP receiver as seen from inside the cluster (templates/README.md). */
-export const DEFAULT_OTLP_ENDPOINT =
-  'http://strata.platform.svc.cluster.local:7007/api/otlp';
+/** Strata's OTLP receiver, as the portal was configured when it generated this service (templates/README.md). */
+export const DEFAULT_OTLP_ENDPOINT = '${{ values.otlpEndpoint }}';
 
 export const SERVICE_NAME = '${{ values.name }}';
 

@@ -14,7 +14,7 @@ const ServiceName = "${{ values.name }}"
 
 // DefaultOTLPEndpoint is Strata's OTLP receiver as seen from inside the cluster
 // (templates/README.md in the portal's repository).
-const DefaultOTLPEndpoint = "http://strata.platform.svc.cluster.local:7007/api/otlp"
+const DefaultOTLPEndpoint = "${{ values.otlpEndpoint }}"
 
 // Telemetry holds the settings tracing needs; it starts before the database matters.
 type Telemetry struct {
