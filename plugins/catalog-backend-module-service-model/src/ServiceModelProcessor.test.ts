@@ -93,7 +93,7 @@ describe('ServiceModelProcessor', () => {
     );
   });
 
-  it('lets standard Backstage entities without Strata\'s fields through', async () => {
+  it("lets standard Backstage entities without Strata's fields through", async () => {
     const { tier: _tier, ...spec } = service({}).spec!;
     await expect(
       processor.validateEntityKind({ ...service({}), spec }),
