@@ -4,6 +4,7 @@ export interface Config {
       /**
        * Where repositories created on this Strata live, as `<dir>/<name>`; relative to the
        * backend's working directory (packages/backend). Default `.data/repositories`.
+       * @visibility backend
        */
       localRepositoriesDir?: string;
     };
@@ -11,9 +12,13 @@ export interface Config {
       /**
        * Folders `file` locations may read besides the local repositories folder and the folders
        * of app-config's glob targets; relative to the backend's working directory.
+       * @visibility backend
        */
       allowedFileLocationRoots?: string[];
-      /** The largest catalog file a `file` location may read, in bytes. Default 1048576. */
+      /**
+       * The largest catalog file a `file` location may read, in bytes. Default 1048576.
+       * @visibility backend
+       */
       maxFileBytes?: number;
     };
   };
