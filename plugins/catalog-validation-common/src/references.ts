@@ -1,9 +1,5 @@
-import {
-  DEFAULT_NAMESPACE,
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { DEFAULT_NAMESPACE, Entity } from '@backstage/catalog-model';
+import { normalizeRef } from '@internal/plugin-service-model-common';
 import { relationFieldsFor, RelationField } from './model/catalogModel';
 import { serviceModelRelationFields } from './model/serviceModelFields';
 import { EntityReference, PathSegment } from './types';
@@ -32,12 +28,13 @@ function resolve(
   namespace: string,
 ): Pick<EntityReference, 'targetRef' | 'error'> {
   try {
-    const ref = parseEntityRef(value, {
-      defaultKind: field.defaultKind,
-      defaultNamespace:
-        field.defaultNamespace === 'default' ? DEFAULT_NAMESPACE : namespace,
-    });
-    return { targetRef: stringifyEntityRef(ref) };
+    return {
+      targetRef: normalizeRef(value, {
+        defaultKind: field.defaultKind,
+        defaultNamespace:
+          field.defaultNamespace === 'default' ? DEFAULT_NAMESPACE : namespace,
+      }),
+    };
   } catch (e) {
     return { error: errorMessage(e) };
   }

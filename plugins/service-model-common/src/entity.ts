@@ -6,16 +6,16 @@ import {
 } from './constants';
 
 /** The entity's spec as a plain record (empty when missing or not an object). */
-export function specOf(entity: Entity): Record<string, unknown> {
-  const spec: unknown = entity.spec;
+export function specOf(entity: Entity | undefined): Record<string, unknown> {
+  const spec: unknown = entity?.spec;
   return spec && typeof spec === 'object' && !Array.isArray(spec)
     ? (spec as Record<string, unknown>)
     : {};
 }
 
-function isKind(entity: Entity, kind: string): boolean {
+function isKind(entity: Entity | undefined, kind: string): boolean {
   return (
-    typeof entity.kind === 'string' &&
+    typeof entity?.kind === 'string' &&
     entity.kind.toLocaleLowerCase('en-US') === kind
   );
 }
@@ -25,21 +25,25 @@ export function namespaceOf(entity: Entity): string {
   return entity.metadata?.namespace || DEFAULT_NAMESPACE;
 }
 
-export function isComponent(entity: Entity): boolean {
+/** A Component (kind compared case-insensitively, as the catalog does). */
+export function isComponent(entity: Entity | undefined): boolean {
   return isKind(entity, 'component');
 }
 
-export function isService(entity: Entity): boolean {
+/** A Component of `spec.type: service`. */
+export function isService(entity: Entity | undefined): boolean {
   return isComponent(entity) && specOf(entity).type === COMPONENT_TYPE_SERVICE;
 }
 
-export function isDatabase(entity: Entity): boolean {
+/** A Resource of `spec.type: database`. */
+export function isDatabase(entity: Entity | undefined): boolean {
   return (
     isKind(entity, 'resource') && specOf(entity).type === RESOURCE_TYPE_DATABASE
   );
 }
 
-export function isTopicOrQueue(entity: Entity): boolean {
+/** A Resource of a messaging type (`kafka-topic`, `rabbitmq-queue`). */
+export function isTopicOrQueue(entity: Entity | undefined): boolean {
   const type = specOf(entity).type;
   return (
     isKind(entity, 'resource') &&

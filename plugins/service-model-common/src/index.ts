@@ -1,6 +1,7 @@
 /**
  * Strata's service model (docs/catalog-model.md): the fields Strata adds to Backstage's
- * Component and Resource kinds, their validation rules and the relations they produce. Pure
+ * Component and Resource kinds, their validation rules and the relations they produce, and the
+ * one set of entity helpers (`normalizeRef`, `specOf`, `isService`, ...) every package uses. Pure
  * TypeScript without I/O, shared by the catalog processor
  * (@internal/plugin-catalog-backend-module-service-model) and the `strata-catalog` CLI.
  *
@@ -27,3 +28,13 @@ export {
   formatModelViolation,
 } from './validateServiceModel';
 export { serviceModelRelations } from './serviceModelRelations';
+export {
+  specOf,
+  namespaceOf,
+  isComponent,
+  isService,
+  isDatabase,
+  isTopicOrQueue,
+} from './entity';
+export { normalizeRef, tryNormalizeRef, kindOfRef } from './entityRefs';
+export type { RefContext } from './entityRefs';

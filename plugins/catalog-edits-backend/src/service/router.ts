@@ -2,13 +2,13 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CatalogEdit,
   catalogEntityProposeEditPermission,
 } from '@internal/plugin-catalog-edits-common';
+import { normalizeRef } from '@internal/plugin-service-model-common';
 import express from 'express';
 import { ProposalStore } from '../database/ProposalStore';
 import { createOpenApiRouter } from '../schema/openapi';
@@ -17,7 +17,7 @@ import { ProposalRejectedError, ProposalService } from './ProposalService';
 
 function normalizeEntityRef(ref: string): string {
   try {
-    return stringifyEntityRef(parseEntityRef(ref));
+    return normalizeRef(ref);
   } catch {
     throw new InputError(`'${ref}' is not a valid entity reference`);
   }

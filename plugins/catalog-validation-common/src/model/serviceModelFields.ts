@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  MESSAGING_RESOURCE_TYPES,
+  isComponent,
+  isTopicOrQueue,
   RELATION_CONSUMES,
   RELATION_HAS_SCHEMA,
   RELATION_PRODUCES,
@@ -14,7 +15,7 @@ import type { RelationField } from './catalogModel';
  * `service-model` rule, so no `allowedKinds` here (it would report the same mistake twice).
  */
 export function serviceModelRelationFields(entity: Entity): RelationField[] {
-  if (entity.kind === 'Component') {
+  if (isComponent(entity)) {
     return [
       {
         path: 'spec.produces',
@@ -28,12 +29,7 @@ export function serviceModelRelationFields(entity: Entity): RelationField[] {
       },
     ];
   }
-  const type = entity.spec?.type;
-  if (
-    entity.kind === 'Resource' &&
-    typeof type === 'string' &&
-    (MESSAGING_RESOURCE_TYPES as readonly string[]).includes(type)
-  ) {
+  if (isTopicOrQueue(entity)) {
     return [
       {
         path: 'spec.schema',

@@ -1,8 +1,8 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { normalizeRef } from '@internal/plugin-service-model-common';
 import { proposeAddProduces } from './catalogEditsClient';
 import { catalogFileOf, producesInstructions } from './producesInstructions';
 
@@ -98,9 +98,7 @@ export function createProposeProducesAction(options: {
 
 function normalizedRef(ref: string, defaultKind: string): string {
   try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
-    );
+    return normalizeRef(ref, { defaultKind, defaultNamespace: 'default' });
   } catch {
     throw new InputError(`'${ref}' is not an entity reference`);
   }

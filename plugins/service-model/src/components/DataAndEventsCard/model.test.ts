@@ -6,7 +6,6 @@ import {
   SERVICE_FIELDS,
   ServiceDataAndEvents,
   buildDataAndEventsModel,
-  normalizeRef,
   planNextFetch,
   viewOf,
 } from './model';
@@ -287,7 +286,6 @@ describe('buildDataAndEventsModel on a service', () => {
       'component:default/admin',
       'component:default/billing',
     ]);
-    expect(normalizeRef('Component:Default/X')).toBe('component:default/x');
   });
 
   it('is empty for a service without data or events', () => {

@@ -12,23 +12,25 @@ import {
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
   RELATION_OWNED_BY,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
-  COMPONENT_TYPE_SERVICE,
-  MESSAGING_RESOURCE_TYPES,
+  isDatabase,
+  isService,
+  isTopicOrQueue,
+  kindOfRef,
   RELATION_CONSUMED_BY,
   RELATION_CONSUMES,
   RELATION_HAS_SCHEMA,
   RELATION_PRODUCED_BY,
   RELATION_PRODUCES,
-  RESOURCE_TYPE_DATABASE,
+  specOf,
+  tryNormalizeRef,
 } from '@internal/plugin-service-model-common';
 
 /**
  * Related entities as fetched from the catalog, keyed by normalized entity ref
- * (see {@link normalizeRef}). A ref that is absent was not found.
+ * (`normalizeRef` of service-model-common). A ref that is absent was not found.
  */
 export type EntityLookup = ReadonlyMap<string, Entity>;
 
@@ -141,34 +143,6 @@ export type DataAndEventsModel =
 
 export type DataAndEventsView = DataAndEventsModel['view'];
 
-/** Lower-cased, fully qualified form of an entity ref, as the catalog compares them. */
-export function normalizeRef(ref: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(ref));
-  } catch {
-    return ref.toLocaleLowerCase('en-US');
-  }
-}
-
-function kindOfRef(ref: string): string | undefined {
-  try {
-    return parseEntityRef(ref).kind.toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
-}
-
-function specOf(entity: Entity | undefined): Record<string, unknown> {
-  const spec: unknown = entity?.spec;
-  return spec && typeof spec === 'object' && !Array.isArray(spec)
-    ? (spec as Record<string, unknown>)
-    : {};
-}
-
-function kindOf(entity: Entity): string {
-  return (entity.kind ?? '').toLocaleLowerCase('en-US');
-}
-
 function stringField(entity: Entity | undefined, field: string) {
   const value = specOf(entity)[field];
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -181,27 +155,16 @@ function booleanField(entity: Entity | undefined, field: string) {
 
 /** Which view of the card fits the entity, if any. */
 export function viewOf(entity: Entity): DataAndEventsView | undefined {
-  const type = specOf(entity).type;
-  if (kindOf(entity) === 'component' && type === COMPONENT_TYPE_SERVICE) {
+  if (isService(entity)) {
     return 'service';
   }
-  if (kindOf(entity) === 'resource') {
-    if (type === RESOURCE_TYPE_DATABASE) {
-      return 'database';
-    }
-    if ((MESSAGING_RESOURCE_TYPES as readonly unknown[]).includes(type)) {
-      return 'channel';
-    }
+  if (isDatabase(entity)) {
+    return 'database';
+  }
+  if (isTopicOrQueue(entity)) {
+    return 'channel';
   }
   return undefined;
-}
-
-function isDatabase(entity: Entity | undefined): boolean {
-  return (
-    !!entity &&
-    kindOf(entity) === 'resource' &&
-    specOf(entity).type === RESOURCE_TYPE_DATABASE
-  );
 }
 
 /** Normalized, de-duplicated targets of the entity's relations of a type. */
@@ -215,7 +178,10 @@ function targets(
     if (relation.type !== type) {
       continue;
     }
-    const ref = normalizeRef(relation.targetRef);
+    // Relations come from the catalog with full refs; the fallback keeps an odd one visible.
+    const ref =
+      tryNormalizeRef(relation.targetRef) ??
+      relation.targetRef.toLocaleLowerCase('en-US');
     if (!kind || kindOfRef(ref) === kind) {
       refs.add(ref);
     }
@@ -261,7 +227,7 @@ export function planNextFetch(
 
   switch (viewOf(entity)) {
     case 'service': {
-      const self = normalizeRef(stringifyEntityRef(entity));
+      const self = stringifyEntityRef(entity);
       const { dependsOn, produces, consumes } = serviceResourceRefs(entity);
       const first = pending(
         [...dependsOn, ...produces, ...consumes],
@@ -363,7 +329,7 @@ function buildServiceModel(
   entity: Entity,
   related: EntityLookup,
 ): ServiceDataAndEvents {
-  const self = normalizeRef(stringifyEntityRef(entity));
+  const self = stringifyEntityRef(entity);
   const { dependsOn, produces, consumes } = serviceResourceRefs(entity);
 
   const databases = dependsOn
