@@ -3,7 +3,8 @@
  * package.json) is collected from the backend's dependency tree the way Backstage collects it
  * (`backstage-cli config:check --package backend`), and the real app-config files must match
  * it. A wrong type under a declared key is an error naming that key, not a silent default.
- * (Unknown keys are not rejected: Backstage only does that with `config:check --strict`.)
+ * Unknown keys are rejected only in strict mode (`config:check --strict`), which the real
+ * files pass too: a misspelled key is then an error as well.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -197,4 +198,40 @@ describe('Strata configuration schema', () => {
       expect(() => schema.process(configs)).not.toThrow();
     },
   );
+
+  describe('strict, as `backstage-cli config:check --package backend --strict`', () => {
+    let strictSchema: ConfigSchema;
+
+    beforeAll(async () => {
+      strictSchema = await loadConfigSchema({
+        dependencies: ['backend'],
+        packagePaths: [path.join(repoRoot, 'package.json')],
+        noUndeclaredProperties: true,
+      });
+    }, 180_000);
+
+    it.each([
+      [['app-config.yaml'], {}],
+      [['app-config.yaml', 'app-config.production.yaml'], productionEnv],
+    ])(
+      'accepts the real %j: every key they set is declared',
+      async (files, env) => {
+        const configs = await readConfigs(files, env);
+        expect(() => strictSchema.process(configs)).not.toThrow();
+      },
+    );
+
+    it('rejects a misspelled key, naming it and where it is', async () => {
+      const configs = [
+        ...(await readConfigs(['app-config.yaml'])),
+        {
+          context: 'app-config.local.yaml',
+          data: { strata: { scafolder: { localPublishing: false } } },
+        },
+      ];
+      expect(() => strictSchema.process(configs)).toThrow(
+        'Config must NOT have additional properties { additionalProperty=scafolder } at /strata',
+      );
+    });
+  });
 });
