@@ -36,6 +36,13 @@ export type { ExistingEntityLookup } from './referenceCheck';
 export { knownKinds } from './model/catalogModel';
 export type { KnownKind } from './model/catalogModel';
 export type {
+  EntityConflict,
+  EntityConflictList,
+  ValidateRequest,
+  ValidateRequestFile,
+  ValidateResponse,
+} from './api';
+export type {
   CatalogFileInput,
   CatalogValidationResult,
   EntityReference,

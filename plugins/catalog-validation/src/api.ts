@@ -4,17 +4,12 @@ import {
   DiscoveryApi,
   FetchApi,
 } from '@backstage/frontend-plugin-api';
+import type {
+  EntityConflict,
+  EntityConflictList,
+} from '@internal/plugin-catalog-validation-common';
 
-/** An entity declared in two registered locations (catalog-validation backend). */
-export interface EntityConflict {
-  entityRef: string;
-  /** Location key of the copy the catalog serves, e.g. `url:https://github.com/…`. */
-  keptLocation: string;
-  /** Location key of the copy the catalog ignores. */
-  ignoredLocation: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-}
+export type { EntityConflict };
 
 /** Talks to the catalog-validation backend. */
 export interface CatalogValidationApi {
@@ -45,6 +40,7 @@ export class CatalogValidationClient implements CatalogValidationApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()).items;
+    const list: EntityConflictList = await response.json();
+    return list.items;
   }
 }

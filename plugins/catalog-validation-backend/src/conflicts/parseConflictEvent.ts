@@ -1,5 +1,8 @@
-/** An entity declared in two registered locations, as the portal reports it. */
-export interface EntityConflict {
+/**
+ * One report of the catalog's conflict event: an entity declared in two registered locations,
+ * seen at a time. The store folds reports into the API's `EntityConflict` (first/last seen).
+ */
+export interface ConflictReport {
   entityRef: string;
   /** Location key of the copy the catalog serves (the one it saw first). */
   keptLocation: string;
@@ -21,7 +24,7 @@ const isText = (value: unknown): value is string =>
  */
 export function parseConflictEvent(
   payload: unknown,
-): EntityConflict | undefined {
+): ConflictReport | undefined {
   if (!payload || typeof payload !== 'object') return undefined;
   const p = payload as Record<string, unknown>;
   if (

@@ -4,28 +4,20 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
-import { EntityConflict } from '../conflicts/parseConflictEvent';
+import { EntityConflict } from '@internal/plugin-catalog-validation-common';
+import { ConflictReport } from '../conflicts/parseConflictEvent';
 
 const TABLE = 'catalog_entity_conflicts';
-
-/** A conflict as stored: when it was first and last reported by the catalog. */
-export interface StoredConflict {
-  entityRef: string;
-  keptLocation: string;
-  ignoredLocation: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-}
 
 /** Where the catalog's conflict reports are kept. */
 export interface ConflictStore {
   /** Adds the conflict or, when it is known, moves its last-seen time. */
-  record(conflict: EntityConflict): Promise<void>;
+  record(conflict: ConflictReport): Promise<void>;
   /** Conflicts reported since `seenSince`, of one entity or of all; newest first. */
   list(options: {
     seenSince: Date;
     entityRef?: string;
-  }): Promise<StoredConflict[]>;
+  }): Promise<EntityConflict[]>;
   /** Forgets conflicts not reported since `before` (the duplicate was removed). */
   prune(before: Date): Promise<number>;
 }
@@ -65,7 +57,7 @@ export class DatabaseConflictStore implements ConflictStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async record(conflict: EntityConflict): Promise<void> {
+  async record(conflict: ConflictReport): Promise<void> {
     // One row per (entity, ignored copy): the catalog repeats the report on every processing
     // round of the ignored location, which must not grow the table.
     const id = createHash('sha256')
@@ -87,7 +79,7 @@ export class DatabaseConflictStore implements ConflictStore {
   async list(options: {
     seenSince: Date;
     entityRef?: string;
-  }): Promise<StoredConflict[]> {
+  }): Promise<EntityConflict[]> {
     const query = this.db<Row>(TABLE)
       .select()
       .where('last_seen_at', '>=', options.seenSince)

@@ -16,7 +16,8 @@ import {
   MAX_FILE_BYTES,
   MAX_FILES,
 } from '../validation/limits';
-import { ConflictStore, StoredConflict } from '../database/ConflictStore';
+import { EntityConflict } from '@internal/plugin-catalog-validation-common';
+import { ConflictStore } from '../database/ConflictStore';
 import { CliScript, CliScriptFile } from '../cli/CliScript';
 import { createRouter } from './router';
 
@@ -68,7 +69,7 @@ const builtCliScript: CliScript = {
 };
 
 /** The store's contract over a fixed list (the database store is tested on every database). */
-function conflictStoreWith(stored: StoredConflict[]) {
+function conflictStoreWith(stored: EntityConflict[]) {
   const list = jest.fn(
     async (options: { seenSince: Date; entityRef?: string }) =>
       stored.filter(
@@ -466,7 +467,7 @@ describe('GET /cli/strata-catalog.mjs', () => {
 describe('GET /conflicts', () => {
   const recent = new Date(Date.now() - 60_000).toISOString();
   const old = new Date(Date.now() - 2 * FORGET_AFTER_MS).toISOString();
-  const billing: StoredConflict = {
+  const billing: EntityConflict = {
     entityRef: 'component:default/billing',
     keptLocation:
       'url:https://github.com/dataflow/billing/blob/main/catalog-info.yaml',
@@ -475,7 +476,7 @@ describe('GET /conflicts', () => {
     firstSeenAt: recent,
     lastSeenAt: recent,
   };
-  const resolved: StoredConflict = {
+  const resolved: EntityConflict = {
     ...billing,
     entityRef: 'component:default/audit',
     lastSeenAt: old,

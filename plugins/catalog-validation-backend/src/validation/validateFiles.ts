@@ -1,16 +1,14 @@
 import {
   ExistingEntityLookup,
-  validateCatalogFilesAsync,
-  Violation as LibraryViolation,
-  withMissingReferences,
-} from '@internal/plugin-catalog-validation-common';
-import {
   ValidateRequest,
   ValidateResponse,
+  validateCatalogFilesAsync,
   Violation,
-} from '../schema/openapi/generated/models';
+  withMissingReferences,
+} from '@internal/plugin-catalog-validation-common';
 
-function toViolation(v: LibraryViolation): Violation {
+/** Only the fields the API declares (its schema allows no others). */
+function toViolation(v: Violation): Violation {
   return {
     file: v.file,
     line: v.line,
