@@ -178,11 +178,8 @@ describe('strata-catalog validate --portal', () => {
       expect(code).toBe(1);
       expect(portal.requests).toEqual([
         {
-          entityRefs: [
-            'group:default/ghost-team',
-            'resource:default/payments-db',
-            'system:default/payments',
-          ],
+          files: ['fixtures/missing-group.yaml'],
+          checkReferences: true,
           authorization: 'Bearer ci-token',
         },
       ]);

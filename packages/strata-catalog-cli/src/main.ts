@@ -31,11 +31,10 @@ async function validate(options: ValidateCommand, io: CliIo): Promise<number> {
   for (const pattern of unmatched) {
     io.stderr(`strata-catalog: note: ${pattern} matched no files`);
   }
-  let result = validateCatalogFiles(await readCatalogFiles(files, io.cwd), {
-    strict: options.strict,
-  });
+  const inputs = await readCatalogFiles(files, io.cwd);
+  let result = validateCatalogFiles(inputs, { strict: options.strict });
   if (options.portal) {
-    const portal = await checkPortalReferences(result, {
+    const portal = await checkPortalReferences(inputs, result, {
       baseUrl: options.portal,
       token: options.token,
       fetch: io.fetch,

@@ -1,7 +1,9 @@
 import {
+  CatalogFileInput,
   CatalogValidationResult,
-  checkMissingReferences,
   externalReferences,
+  ValidateRequest,
+  ValidateResponse,
   Violation,
 } from '@internal/plugin-catalog-validation-common';
 import { IoError } from './errors';
@@ -11,13 +13,20 @@ export type PortalOptions = {
   baseUrl: string;
   /** Sent as a bearer token. */
   token?: string;
-  /** Entity refs per request. */
-  batchSize?: number;
+  /** Files per request (the endpoint takes at most 200). */
+  maxFiles?: number;
+  /** UTF-8 bytes of file content per request (the endpoint takes at most 1 MiB). */
+  maxBytes?: number;
   timeoutMs?: number;
   fetch?: typeof fetch;
 };
 
-const defaultBatchSize = 100;
+/** The portal's validation endpoint, which looks references up on the caller's behalf. */
+export const VALIDATE_PATH = '/api/catalog-validation/validate';
+
+// The endpoint's limits (catalog-validation-backend, src/validation/limits.ts).
+const defaultMaxFiles = 200;
+const defaultMaxBytes = 1024 * 1024;
 const defaultTimeoutMs = 30_000;
 
 function reason(error: unknown): string {
@@ -34,7 +43,7 @@ function reason(error: unknown): string {
 
 async function post(
   url: string,
-  refs: string[],
+  body: ValidateRequest,
   options: PortalOptions,
 ): Promise<Response> {
   const headers: Record<string, string> = {
@@ -48,10 +57,7 @@ async function post(
     return await (options.fetch ?? fetch)(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify({
-        entityRefs: refs,
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      }),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs),
     });
   } catch (e) {
@@ -61,13 +67,31 @@ async function post(
   }
 }
 
-/** Which of `refs` exist in one request's worth of the portal's catalog. */
-async function existingInBatch(
-  refs: string[],
+/** The message of a Backstage error body, if the answer is one. */
+async function errorMessage(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { error?: { message?: unknown } };
+    const message = body?.error?.message;
+    return typeof message === 'string' ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The portal's validation of one request's worth of files, with references checked. */
+async function validateInPortal(
+  files: CatalogFileInput[],
   options: PortalOptions,
-): Promise<string[]> {
-  const url = `${options.baseUrl}/api/catalog/entities/by-refs`;
-  const response = await post(url, refs, options);
+): Promise<Violation[]> {
+  const url = `${options.baseUrl}${VALIDATE_PATH}`;
+  const response = await post(
+    url,
+    {
+      files: files.map(file => ({ path: file.path, content: file.text })),
+      checkReferences: true,
+    },
+    options,
+  );
   if (response.status === 401 || response.status === 403) {
     throw new IoError(
       `the portal at ${options.baseUrl} refused the catalog request (HTTP ${
@@ -76,58 +100,102 @@ async function existingInBatch(
     );
   }
   if (!response.ok) {
+    const message = await errorMessage(response);
     throw new IoError(
-      `the portal answered HTTP ${response.status} to POST ${url}`,
+      `the portal answered HTTP ${response.status} to POST ${url}${
+        message ? `: ${message}` : ''
+      }`,
     );
   }
-  let items: unknown;
+  let body: Partial<ValidateResponse>;
   try {
-    items = ((await response.json()) as { items?: unknown }).items;
+    body = (await response.json()) as Partial<ValidateResponse>;
   } catch (e) {
     throw new IoError(
       `the portal's answer to POST ${url} is not JSON: ${reason(e)}`,
     );
   }
-  if (!Array.isArray(items) || items.length !== refs.length) {
+  if (!Array.isArray(body?.violations)) {
     throw new IoError(
-      `the portal's answer to POST ${url} is not a catalog by-refs response`,
+      `the portal's answer to POST ${url} is not a catalog-validation response`,
     );
   }
-  // The API answers in request order, with null for refs it does not know.
-  return refs.filter((_, i) => items[i] !== null && items[i] !== undefined);
+  return body.violations;
 }
 
-/** The refs among `refs` that exist in the portal, asked in batches. */
-export async function findExistingEntities(
-  refs: string[],
+/** Splits files into requests within the endpoint's limits, in order. */
+function batches(
+  files: CatalogFileInput[],
   options: PortalOptions,
-): Promise<Set<string>> {
-  const size = options.batchSize ?? defaultBatchSize;
-  const existing = new Set<string>();
-  for (let start = 0; start < refs.length; start += size) {
-    for (const ref of await existingInBatch(
-      refs.slice(start, start + size),
-      options,
-    )) {
-      existing.add(ref);
+): CatalogFileInput[][] {
+  const maxFiles = options.maxFiles ?? defaultMaxFiles;
+  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  const result: CatalogFileInput[][] = [];
+  let current: CatalogFileInput[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    const size = new TextEncoder().encode(file.text).length;
+    if (
+      current.length > 0 &&
+      (current.length >= maxFiles || bytes + size > maxBytes)
+    ) {
+      result.push(current);
+      current = [];
+      bytes = 0;
     }
+    current.push(file);
+    bytes += size;
   }
-  return existing;
+  if (current.length > 0) {
+    result.push(current);
+  }
+  return result;
 }
+
+const at = (v: { file: string; line: number; column: number }) =>
+  `${v.file}\u0000${v.line}\u0000${v.column}`;
 
 /**
  * Checks every reference the validated entities make to entities outside the
- * validated files against the portal; one missing-reference violation per
- * reference to an entity that does not exist.
+ * validated files against the portal: the files that make such references
+ * are sent to the portal's `POST /api/catalog-validation/validate` with
+ * `checkReferences`, and its `missing-reference` violations are returned.
+ * The portal looks the references up on the caller's behalf, so a CI token
+ * restricted to catalog-validation is enough.
  */
 export async function checkPortalReferences(
+  inputs: CatalogFileInput[],
   result: CatalogValidationResult,
   options: PortalOptions,
 ): Promise<{ checked: number; violations: Violation[] }> {
-  const refs = externalReferences(result.entities);
-  const existing = await findExistingEntities(refs, options);
-  return {
-    checked: refs.length,
-    violations: checkMissingReferences(result.entities, existing),
-  };
+  const external = externalReferences(result.entities);
+  if (external.length === 0) {
+    return { checked: 0, violations: [] };
+  }
+  // Where each outside reference is written: a file sent in one request may
+  // refer to an entity declared in a file of another request, which the
+  // portal cannot see; only violations at these places count.
+  const targets = new Set(external);
+  const places = new Set<string>();
+  const referring = new Set<string>();
+  for (const entity of result.entities) {
+    for (const reference of entity.references) {
+      if (reference.targetRef && targets.has(reference.targetRef)) {
+        places.add(at(reference));
+        referring.add(reference.file);
+      }
+    }
+  }
+  const violations: Violation[] = [];
+  for (const batch of batches(
+    inputs.filter(input => referring.has(input.path)),
+    options,
+  )) {
+    for (const violation of await validateInPortal(batch, options)) {
+      if (violation.rule === 'missing-reference' && places.has(at(violation))) {
+        violations.push(violation);
+      }
+    }
+  }
+  return { checked: external.length, violations };
 }

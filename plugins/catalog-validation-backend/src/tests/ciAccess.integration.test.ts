@@ -16,6 +16,8 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -176,6 +178,56 @@ describe.each(databases.eachSupportedId())(
             'spec.owner refers to group:default/nobody, which does not exist',
         }),
       ]);
+    });
+
+    it("runs the script's --portal check with the token: the plugin looks references up", async () => {
+      const script = await request(server)
+        .get('/api/catalog-validation/cli/strata-catalog.mjs')
+        .set('authorization', `Bearer ${CI_TOKEN}`);
+      fs.writeFileSync(path.join(outside, 'strata-catalog.mjs'), script.text);
+      const { port } = (server as http.Server).address() as AddressInfo;
+      const portal = `http://127.0.0.1:${port}`;
+      const validate = (owner: string) => {
+        fs.writeFileSync(
+          path.join(outside, 'catalog-info.yaml'),
+          service
+            .replace('group:default/payments', owner)
+            .replace('tier: 7', 'tier: 2'),
+        );
+        return exec(
+          process.execPath,
+          [
+            'strata-catalog.mjs',
+            'validate',
+            '--portal',
+            portal,
+            'catalog-info.yaml',
+          ],
+          {
+            cwd: outside,
+            env: { PATH: process.env.PATH, STRATA_CATALOG_TOKEN: CI_TOKEN },
+          },
+        ).then(
+          r => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+          (e: { code: number; stdout: string; stderr: string }) => e,
+        );
+      };
+      // The catalog reads teams.yaml shortly after start.
+      const known = await waitFor(async () => {
+        const result = await validate('group:default/payments');
+        return result.code === 0 ? result : undefined;
+      }, 'the known owner');
+      expect(known.stdout).toContain(
+        '1 files, 1 entities, 0 errors, 0 warnings',
+      );
+      expect(known.stderr).toBe(
+        `strata-catalog: checked 1 referenced entities in ${portal}\n`,
+      );
+      const unknown = await validate('group:default/nobody');
+      expect(unknown.code).toBe(1);
+      expect(unknown.stdout.split('\n')[0]).toBe(
+        'catalog-info.yaml:8:10  error  spec.owner refers to group:default/nobody, which does not exist  [missing-reference]',
+      );
     });
 
     it('cannot read the catalog', async () => {
