@@ -44,6 +44,9 @@ function maximalRequest() {
   return { files };
 }
 
+// Starting a test backend alone can pass Jest's 5 s default on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 describe('catalogValidationPlugin under load', () => {
   it('answers health checks while a maximal validation request runs', async () => {
     const { server } = await startTestBackend({

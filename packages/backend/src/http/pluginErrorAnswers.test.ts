@@ -22,7 +22,7 @@ import { GENERIC_MESSAGE } from './errorAnswer';
 jest.setTimeout(120_000);
 
 /** The repository root (the backend's tests run in packages/backend). */
-const repoRoot = path.resolve(process.cwd(), '../..');
+const repoRoot = path.resolve(__dirname, '../../../..');
 
 /** A test-only plugin whose routes throw, as a plugin's handlers do. */
 const failingPlugin = createBackendPlugin({

@@ -26,7 +26,7 @@ import {
 jest.setTimeout(120_000);
 
 /** The repository root (the backend's tests run in packages/backend). */
-const repoRoot = path.resolve(process.cwd(), '../..');
+const repoRoot = path.resolve(__dirname, '../../../..');
 const FAILURE = 'the deploy target refused the change';
 const RETRY = 'Retrying after a transient error';
 
