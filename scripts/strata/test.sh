@@ -75,7 +75,9 @@ strata_jest() {
   mkdir -p "$STRATA_RESULTS"
   rm -f "$STRATA_RESULTS/jest.json"
   # CI=true keeps backstage-cli out of watch mode.
-  CI=true yarn backstage-cli repo test --json --outputFile="$STRATA_RESULTS/jest.json" || true
+  # A 30 s ceiling per test (Jest's default is 5 s): on a loaded 2-core machine starting a test
+  # backend or rendering an app alone can pass 5 s. Tests assert behaviour, never speed.
+  CI=true yarn backstage-cli repo test --testTimeout=30000 --json --outputFile="$STRATA_RESULTS/jest.json" || true
   local counts
   if ! counts="$(node "$ROOT/scripts/strata/jest-summary.mjs" "$STRATA_RESULTS/jest.json")"; then
     printf '%s    jest produced no readable results (%s)%s\n' "$_red" "$STRATA_RESULTS/jest.json" "$_reset"
