@@ -178,6 +178,9 @@ function catalogConfig(repositoriesDir: string, testTemplatesDir: string) {
   return {
     // In-process delivery only: the harness runs no events-backend to relay through.
     events: { useEventBus: 'never' },
+    // Makes backend.stop() wait for the scaffolder's task worker: its claim and recovery loops
+    // and any running task (see stop() below).
+    scaffolder: { EXPERIMENTAL_gracefulShutdown: true },
     catalog: {
       // New locations are processed as soon as they are added; no need to re-read often.
       processingInterval: { minutes: 10 },
@@ -394,11 +397,16 @@ export async function startScaffolderHarness(options: {
     },
 
     async stop() {
+      // scaffolder.EXPERIMENTAL_gracefulShutdown (above) makes this wait for the scaffolder's
+      // task worker (4.2.0 without it only signals the worker and returns). That is not enough:
+      // with it and without the pause below, running the harness files in one worker
+      // (--runInBand) still failed the next file with "Unable to acquire a connection" as
+      // uncaught errors ("Test suite failed to run"), once in two runs. Another loop outlives
+      // stop() and queries the test databases after TestDatabases closes them; the catalog's
+      // processing and stitching pipelines also stop without awaiting an in-flight item, but
+      // they catch their errors, so the uncaught ones come from elsewhere (not yet found).
+      // Until it is found and stopped, give such loops time to finish while the databases exist.
       await backend.stop();
-      // Some plugin loops (task claiming, catalog processing) notice the stop only after their
-      // current iteration; give them time to finish it while their databases still exist.
-      // Otherwise their queries fail after TestDatabases has closed the connections, and Jest
-      // blames the next test file that runs in the same worker.
       await new Promise(resolve => setTimeout(resolve, 2000));
       fs.rmSync(repositoriesDir, { recursive: true, force: true });
       fs.rmSync(testTemplatesDir, { recursive: true, force: true });
