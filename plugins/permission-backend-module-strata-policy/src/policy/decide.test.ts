@@ -146,9 +146,10 @@ describe('decideStrataPermission', () => {
     ).toEqual({ result: AuthorizeResult.DENY });
   });
 
-  it('lets every user register locations and dry-run registrations and entities', () => {
+  it('lets every user register locations (and open the Register page) and dry-run registrations and entities', () => {
     for (const permission of [
       catalogLocationCreatePermission,
+      catalogEntityCreatePermission,
       catalogLocationAnalyzePermission,
       catalogEntityValidatePermission,
       proposeEdit,
@@ -204,7 +205,6 @@ describe('decideStrataPermission', () => {
     for (const permission of [
       kubernetesProxy,
       ingestionManage,
-      catalogEntityCreatePermission,
       unknownDelete,
       unknownUnlabelled,
     ]) {

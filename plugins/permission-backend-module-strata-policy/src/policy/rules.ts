@@ -1,4 +1,5 @@
 import {
+  catalogEntityCreatePermission,
   catalogEntityDeletePermission,
   catalogEntityRefreshPermission,
   catalogEntityValidatePermission,
@@ -47,8 +48,10 @@ export const STRATA_RULES: Readonly<Record<string, StrataRule>> = {
   // Catalog: owners delete and refresh their own entities.
   [catalogEntityDeletePermission.name]: 'owned-entity',
   [catalogEntityRefreshPermission.name]: 'owned-entity',
-  // Registering a catalog-info.yaml is how GitOps works (also the templates' last step).
+  // Registering a catalog-info.yaml is how GitOps works (also the templates' last step). The
+  // "Register existing component" page asks for catalog.entity.create before it shows its form.
   [catalogLocationCreatePermission.name]: 'allow',
+  [catalogEntityCreatePermission.name]: 'allow',
   // A basic permission: the catalog asks without saying which location, so the policy cannot
   // tell whose it is. Unregistering a location deletes every entity it produced.
   [catalogLocationDeletePermission.name]: 'admins',
