@@ -54,8 +54,9 @@ test('a refused catalog file shows why, when registering and on the refused-enti
     .getByRole('link', { name: 'Refused by the catalog' })
     .click();
   await expect(page).toHaveURL(/\/catalog-unprocessed-entities/);
+  // One refused entity (its list of reasons has list items of its own).
   const refusal = page
-    .getByRole('listitem')
+    .getByRole('listitem', { name: /^Refused: / })
     .filter({ hasText: REFUSED })
     .filter({ hasText: REASON });
   // The catalog processes the new location within seconds; reload until it has.

@@ -2,17 +2,18 @@ import { UnprocessedRecord } from './refusals';
 
 /** Records as `GET /api/catalog/entities/unprocessed/…` returns them (trimmed to what is read). */
 export function record(
-  overrides: Partial<UnprocessedRecord> & {
-    entity_ref: string;
+  overrides: Partial<Omit<UnprocessedRecord, 'entity_ref'>> & {
+    /** null for records the catalog has never processed, as the API answers them. */
+    entity_ref: string | null;
     unprocessed_entity: UnprocessedRecord['unprocessed_entity'];
   },
 ): UnprocessedRecord {
   return {
-    entity_id: `id-${overrides.entity_ref}`,
+    entity_id: `id-${overrides.unprocessed_entity.metadata.name}`,
     next_update_at: '2026-01-01T10:00:00Z',
     last_discovery_at: '2026-01-01T09:59:00Z',
     ...overrides,
-  };
+  } as UnprocessedRecord;
 }
 
 const REPO_FILE =
@@ -20,7 +21,7 @@ const REPO_FILE =
 
 /** A registered file that holds a Group: the location's rules allow no Group, so it never loads. */
 export const refusedLocation = record({
-  entity_ref: 'location:default/generated-0a1b2c',
+  entity_ref: null,
   location_key: `url:${REPO_FILE}`,
   unprocessed_entity: {
     apiVersion: 'backstage.io/v1alpha1',

@@ -1,3 +1,7 @@
+import {
+  ANNOTATION_LOCATION,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { catalogUnprocessedEntitiesApiRef } from '@backstage/plugin-catalog-unprocessed-entities';
 
 type UnprocessedEntitiesApi = typeof catalogUnprocessedEntitiesApiRef.T;
@@ -22,8 +26,6 @@ export type Refusal = {
   reasons: Array<{ name: string; message: string; cause?: string }>;
 };
 
-const MANAGED_BY_LOCATION = 'backstage.io/managed-by-location';
-
 function sourceOf(record: UnprocessedRecord): string | undefined {
   const entity = record.unprocessed_entity;
   const target = entity.kind === 'Location' ? entity.spec?.target : undefined;
@@ -31,7 +33,7 @@ function sourceOf(record: UnprocessedRecord): string | undefined {
     return target;
   }
   return (
-    entity.metadata.annotations?.[MANAGED_BY_LOCATION] ?? record.location_key
+    entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? record.location_key
   );
 }
 
@@ -46,7 +48,9 @@ function toRefusal(
   }
   const owner = record.unprocessed_entity.spec?.owner;
   return {
-    entityRef: record.entity_ref,
+    // The API leaves entity_ref empty for never-processed records: derive it from the entity.
+    entityRef:
+      record.entity_ref ?? stringifyEntityRef(record.unprocessed_entity),
     kind: record.unprocessed_entity.kind,
     state,
     source: sourceOf(record),
