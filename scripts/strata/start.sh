@@ -29,6 +29,19 @@ strata_build_cli() {
   info "$(tail -n 1 "$log")"
 }
 
+# Checks the configuration the backend will load against every plugin's declared schema
+# (config.d.ts), strictly: a misspelt key or a wrong type stops the start, naming the key, instead
+# of becoming a silent default. Same files and extra arguments as strata_run_backend.
+strata_check_config() {
+  local log="$STRATA_DATA_DIR/logs/config-check.log"
+  local files=(--config "$ROOT/app-config.yaml" --config "$ROOT/app-config.serve.yaml")
+  [ -n "${STRATA_CI_TOKEN:-}" ] && files+=(--config "$ROOT/app-config.ci-access.yaml")
+  if ! (cd "$ROOT" && yarn backstage-cli config:check --package backend --strict "${files[@]}" "$@") >"$log" 2>&1; then
+    grep -v '^Loaded config' "$log" | tail -n 20 | sed 's/^/    | /' >&2
+    die "the configuration does not match what Strata's plugins declare (config.d.ts)" "full log: $log"
+  fi
+}
+
 # Runs the backend in the foreground of this script's process group, TypeScript transpiled on
 # load by Backstage's own node transform (what `backstage-cli package start` uses, minus the file
 # watcher). NODE_ENV stays unset: readable one-line logs, and no stack traces in API responses.
@@ -95,6 +108,7 @@ strata_start() {
   strata_build_app
   strata_build_cli
   mkdir -p "$STRATA_DATA_DIR/sqlite" "$STRATA_DATA_DIR/logs"
+  strata_check_config "$@"
   local log="$STRATA_DATA_DIR/logs/backend.log" where="SQLite in ${STRATA_DATA_DIR/#$ROOT\//}/sqlite"
   if [ "$use_postgres" = 1 ]; then
     strata_use_postgres
