@@ -42,21 +42,22 @@ export async function resolveFileLocation(
       onlyFiles: false,
       followSymbolicLinks: false,
     });
+    const real = await realRoots(roots);
     const files: string[] = [];
     const skipped: string[] = [];
     for (const match of matches.sort()) {
-      const real = await realPathInside(match, roots);
-      if (!real) skipped.push(match);
-      else if ((await fs.stat(real)).isFile()) files.push(real);
+      const file = await fs.realpath(match).catch(() => undefined);
+      if (!file || !inside(file, real)) skipped.push(match);
+      else if ((await fs.stat(file)).isFile()) files.push(file);
     }
     return { kind: 'files', files, skipped };
   }
-  if (!lexicallyInside(absolute, roots)) {
+  if (!inside(absolute, roots)) {
     return { kind: 'refused', reason: OUTSIDE };
   }
   const real = await fs.realpath(absolute).catch(() => undefined);
   if (real === undefined) return { kind: 'missing' };
-  if (!(await realInside(real, roots))) {
+  if (!inside(real, await realRoots(roots))) {
     return { kind: 'refused', reason: OUTSIDE };
   }
   return { kind: 'files', files: [real], skipped: [] };
@@ -72,32 +73,27 @@ function isBelow(folder: string, candidate: string): boolean {
   );
 }
 
-function lexicallyInside(file: string, roots: FileLocationRoots): boolean {
+/** Whether `file` is one of the roots' files or lies below one of their folders. */
+function inside(
+  file: string,
+  roots: Pick<FileLocationRoots, 'files' | 'folders'>,
+): boolean {
   return (
     roots.files.includes(file) ||
     roots.folders.some(folder => isBelow(folder, file))
   );
 }
 
-async function realInside(
-  real: string,
+/**
+ * The roots by their real paths (symbolic links resolved; roots that do not exist left out),
+ * resolved once per check so that real paths compare with real paths.
+ */
+async function realRoots(
   roots: FileLocationRoots,
-): Promise<boolean> {
-  const realOf = (p: string) => fs.realpath(p).catch(() => undefined);
-  for (const file of roots.files) {
-    if ((await realOf(file)) === real) return true;
-  }
-  for (const folder of roots.folders) {
-    const realFolder = await realOf(folder);
-    if (realFolder && isBelow(realFolder, real)) return true;
-  }
-  return false;
-}
-
-async function realPathInside(
-  file: string,
-  roots: FileLocationRoots,
-): Promise<string | undefined> {
-  const real = await fs.realpath(file).catch(() => undefined);
-  return real && (await realInside(real, roots)) ? real : undefined;
+): Promise<Pick<FileLocationRoots, 'files' | 'folders'>> {
+  const real = async (paths: string[]) =>
+    (
+      await Promise.all(paths.map(p => fs.realpath(p).catch(() => undefined)))
+    ).filter((p): p is string => p !== undefined);
+  return { files: await real(roots.files), folders: await real(roots.folders) };
 }
