@@ -11,6 +11,7 @@ import { checkYamlSyntax, yamlSyntaxRule } from './rules/yamlSyntax';
 import {
   aliasExpansionFinding,
   checkParseLimits,
+  ParseLimitFinding,
   parseLimitRule,
 } from './rules/parseLimit';
 import {
@@ -138,14 +139,17 @@ function* validateDocuments(
   const violations: Violation[] = [];
   const entities: ValidatedEntity[] = [];
   let documents = 0;
+  const parseLimitViolation = (
+    finding: ParseLimitFinding,
+  ): Violation => ({
+    file,
+    rule: parseLimitRule.id,
+    severity: parseLimitRule.severity,
+    ...finding,
+  });
   const refused = checkParseLimits(text, limits);
   if (refused) {
-    violations.push({
-      file,
-      rule: parseLimitRule.id,
-      severity: parseLimitRule.severity,
-      ...refused,
-    });
+    violations.push(parseLimitViolation(refused));
     return { file, documents, entities, violations };
   }
   for (const parsed of parseDocumentsLazily(text, {
@@ -155,15 +159,14 @@ function* validateDocuments(
       yield; // between two chunks of one document
       continue;
     }
-    const syntax = parsed.problems.filter(p => p.code !== 'ALIAS_EXPANSION');
+    const syntax: typeof parsed.problems = [];
     for (const problem of parsed.problems) {
       if (problem.code === 'ALIAS_EXPANSION') {
-        violations.push({
-          file,
-          rule: parseLimitRule.id,
-          severity: parseLimitRule.severity,
-          ...aliasExpansionFinding(problem, limits),
-        });
+        violations.push(
+          parseLimitViolation(aliasExpansionFinding(problem, limits)),
+        );
+      } else {
+        syntax.push(problem);
       }
     }
     for (const problem of checkYamlSyntax(syntax)) {
