@@ -1,6 +1,10 @@
 /**
- * Deployments: types shared by the backend, the frontend and API clients.
+ * Deployments: the workload-status, history and DORA types shared by the backend, the frontend
+ * and API clients, and the plugin's permissions.
  *
  * @packageDocumentation
  */
-export {};
+export * from './status';
+export * from './history';
+export * from './dora';
+export * from './permissions';
