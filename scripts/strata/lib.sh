@@ -136,3 +136,20 @@ strata_doctor() {
   info "data:    $STRATA_DATA_DIR"
   info "port:    $STRATA_PORT $(port_in_use "$STRATA_PORT" && echo '(in use)' || echo '(free)')"
 }
+
+# The local machine token (app-config.machine-access.yaml): generated once into the data
+# directory, readable only by this user, printed only by `./strata token`. Sets
+# STRATA_MACHINE_TOKEN for the backend unless the environment already has one (production).
+strata_machine_token() {
+  if [ -n "${STRATA_MACHINE_TOKEN:-}" ]; then
+    return
+  fi
+  local file="$STRATA_DATA_DIR/machine-token"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$STRATA_DATA_DIR"
+    (umask 077 && head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=' >"$file.tmp")
+    mv "$file.tmp" "$file"
+  fi
+  STRATA_MACHINE_TOKEN="$(cat "$file")"
+  export STRATA_MACHINE_TOKEN
+}

@@ -35,6 +35,7 @@ strata_build_cli() {
 strata_check_config() {
   local log="$STRATA_DATA_DIR/logs/config-check.log"
   local files=(--config "$ROOT/app-config.yaml" --config "$ROOT/app-config.serve.yaml")
+  files+=(--config "$ROOT/app-config.machine-access.yaml")
   [ -n "${STRATA_CI_TOKEN:-}" ] && files+=(--config "$ROOT/app-config.ci-access.yaml")
   if ! (cd "$ROOT" && yarn backstage-cli config:check --package backend --strict "${files[@]}" "$@") >"$log" 2>&1; then
     grep -v '^Loaded config' "$log" | tail -n 20 | sed 's/^/    | /' >&2
@@ -54,7 +55,8 @@ strata_run_backend() {
   exec env -u NODE_ENV node --enable-source-maps \
     --require "$(node -p 'require.resolve("@backstage/cli-node/config/nodeTransform.cjs")')" \
     src/index.ts \
-    --config "$ROOT/app-config.yaml" --config "$ROOT/app-config.serve.yaml" "${ci_access[@]}" "$@"
+    --config "$ROOT/app-config.yaml" --config "$ROOT/app-config.serve.yaml" \
+    --config "$ROOT/app-config.machine-access.yaml" "${ci_access[@]}" "$@"
 }
 
 strata_wait_ready() {
@@ -108,6 +110,7 @@ strata_start() {
   strata_build_app
   strata_build_cli
   mkdir -p "$STRATA_DATA_DIR/sqlite" "$STRATA_DATA_DIR/logs"
+  strata_machine_token
   strata_check_config "$@"
   local log="$STRATA_DATA_DIR/logs/backend.log" where="SQLite in ${STRATA_DATA_DIR/#$ROOT\//}/sqlite"
   if [ "$use_postgres" = 1 ]; then
@@ -127,6 +130,7 @@ strata_start() {
   echo
   ok "Strata is ready at $url  (up in $(elapsed_since "$started")s; Ctrl-C stops it)"
   echo "    sign in as guest; the DataFlow Systems demo catalog loads within a few seconds"
+  echo "    API clients: curl -H \"Authorization: Bearer \$(./strata token)\" $url/api/…"
   echo
   local rc=0
   wait "$pid" || rc=$?

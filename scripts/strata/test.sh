@@ -181,7 +181,9 @@ strata_e2e() {
     sleep 2
   done
   rm -f "$ROOT/e2e-test-results/results.json"
-  PLAYWRIGHT_URL="http://localhost:$port" yarn playwright test || true
+  STRATA_E2E_MACHINE_TOKEN="$(STRATA_DATA_DIR="$data" "$ROOT/strata" token)"
+  PLAYWRIGHT_URL="http://localhost:$port" STRATA_E2E_MACHINE_TOKEN="$STRATA_E2E_MACHINE_TOKEN" \
+    yarn playwright test || true
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   strata_fake_github_stop
@@ -189,6 +191,10 @@ strata_e2e() {
   # The integration's token is a throw-away value, but a real one must never be logged either.
   if grep -qF "$STRATA_E2E_GITHUB_TOKEN" "$log"; then
     printf '%s    the GitHub token appears in the portal log (%s)%s\n' "$_red" "${log/#$ROOT\//}" "$_reset"
+    record 0 1
+  fi
+  if grep -qF "$STRATA_E2E_MACHINE_TOKEN" "$log"; then
+    printf '%s    the machine token appears in the portal log (%s)%s\n' "$_red" "${log/#$ROOT\//}" "$_reset"
     record 0 1
   fi
   local counts

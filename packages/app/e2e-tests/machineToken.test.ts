@@ -1,0 +1,51 @@
+/*
+ * The local machine token (`./strata token`, app-config.machine-access.yaml) as an API client
+ * uses it: it reads what it is allowed to read, and nothing else.
+ */
+import { test, expect } from '@playwright/test';
+
+const token = process.env.STRATA_E2E_MACHINE_TOKEN ?? '';
+
+test.beforeAll(() => {
+  expect(token, 'scripts/strata/test.sh passes ./strata token').not.toBe('');
+});
+
+const bearer = (value: string) => ({ authorization: `Bearer ${value}` });
+
+test('with ./strata token, an API client reads the catalog', async ({
+  request,
+}) => {
+  const response = await request.get(
+    '/api/catalog/entities/by-name/component/default/billing',
+    { headers: bearer(token) },
+  );
+  expect(response.status()).toBe(200);
+  expect((await response.json()).metadata.name).toBe('billing');
+});
+
+test('the machine token may not change the catalog (read-only there)', async ({
+  request,
+}) => {
+  const response = await request.post('/api/catalog/locations', {
+    headers: bearer(token),
+    data: { type: 'url', target: 'https://example.com/catalog-info.yaml' },
+  });
+  expect(response.status()).toBe(403);
+});
+
+test('the machine token does not open plugins it is not restricted to', async ({
+  request,
+}) => {
+  const response = await request.get('/api/scaffolder/v2/actions', {
+    headers: bearer(token),
+  });
+  expect(response.status()).toBe(403);
+});
+
+test('a wrong token is refused', async ({ request }) => {
+  const response = await request.get(
+    '/api/catalog/entities/by-name/component/default/billing',
+    { headers: bearer(`${token}x`) },
+  );
+  expect(response.status()).toBe(401);
+});
