@@ -12,3 +12,4 @@ export {
   catalogEventsHandle,
   type CatalogErrorEvent,
 } from './catalogEvents';
+export { describeMigrations, type MigratedTable } from './migrations';
