@@ -57,3 +57,32 @@ export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
  * the templates when they publish to GitHub.
  */
 export const ANNOTATION_GITHUB_PROJECT_SLUG = 'github.com/project-slug';
+
+/**
+ * `backstage.io/kubernetes-label-selector`: a Kubernetes label selector (e.g.
+ * `app=billing,tier in (web)`) that finds the entity's workloads when they do not carry the
+ * `backstage.io/kubernetes-id` label. Upstream Backstage's annotation; read by the deployments
+ * plugin.
+ */
+export const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
+  'backstage.io/kubernetes-label-selector';
+
+/**
+ * `backstage.io/kubernetes-namespace`: the only Kubernetes namespace the entity's workloads are
+ * looked up in. Upstream Backstage's annotation; read by the deployments plugin.
+ */
+export const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+
+/**
+ * `strata.dev/deployment-id`: set by a CD system on a Kubernetes Deployment (not on a catalog
+ * entity) to the id of the deployment it is performing, the same id it posts to
+ * `POST /api/deployments/v1/events`; the rollout the watch observes then merges with the CD
+ * event instead of being recorded twice.
+ */
+export const ANNOTATION_DEPLOYMENT_ID = 'strata.dev/deployment-id';
+
+/**
+ * `strata.dev/commit-sha`: set by a CD system on a Kubernetes Deployment (not on a catalog
+ * entity) to the commit the rolled-out image was built from; recorded with the rollout.
+ */
+export const ANNOTATION_COMMIT_SHA = 'strata.dev/commit-sha';
