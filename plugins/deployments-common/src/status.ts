@@ -31,6 +31,8 @@ export type RolloutState =
 export type ProblemKind =
   | 'crash-loop'
   | 'image-pull'
+  /** CreateContainerConfigError / CreateContainerError / RunContainerError: e.g. a missing Secret. */
+  | 'container-config'
   | 'oom-killed'
   | 'unschedulable'
   | 'readiness-failing'
