@@ -1,0 +1,2 @@
+export { DeploymentsCard, DEPLOYMENTS_CARD_TITLE } from './DeploymentsCard';
+export { DeploymentsStatusView } from './DeploymentsStatusView';

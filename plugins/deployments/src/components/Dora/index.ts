@@ -1,0 +1,4 @@
+export { DoraFigures } from './DoraFigures';
+export { DoraPage } from './DoraPage';
+export { GroupDoraContent } from './GroupDoraContent';
+export { ServiceDoraCard, SERVICE_DORA_TITLE } from './ServiceDoraCard';

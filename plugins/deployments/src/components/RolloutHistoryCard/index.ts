@@ -1,0 +1,5 @@
+export {
+  RolloutHistoryCard,
+  ROLLOUT_HISTORY_LIMIT,
+  ROLLOUT_HISTORY_TITLE,
+} from './RolloutHistoryCard';

@@ -1,0 +1,4 @@
+export { describeError } from './describeError';
+export type { ErrorWords } from './describeError';
+export { ErrorNotice } from './ErrorNotice';
+export { Loading } from './Loading';

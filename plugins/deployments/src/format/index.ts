@@ -1,0 +1,3 @@
+export { formatDuration } from './duration';
+export { formatDeploysPerDay, formatPercent } from './numbers';
+export { formatMoment } from './time';
