@@ -32,7 +32,8 @@ export interface DoraReport extends DoraFigures {
   /** What the figures are about: the entity, or the team and the services it owns. */
   scope: { entityRef?: string; owner?: string; services: string[] };
   window: DoraWindow;
-  environment: 'production';
+  /** The production environment's name (`deployments.productionEnvironment`, default `production`). */
+  environment: string;
   from: string;
   to: string;
   bands: DoraBands;
