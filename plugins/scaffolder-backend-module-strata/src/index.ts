@@ -6,8 +6,3 @@
  */
 
 export { scaffolderModuleStrata as default } from './module';
-export {
-  serviceNameProblem,
-  SERVICE_NAME_MAX_LENGTH,
-  SERVICE_NAME_MIN_LENGTH,
-} from './serviceName';

@@ -38,3 +38,8 @@ export {
 } from './entity';
 export { normalizeRef, tryNormalizeRef, kindOfRef } from './entityRefs';
 export type { RefContext } from './entityRefs';
+export {
+  serviceNameProblem,
+  SERVICE_NAME_MAX_LENGTH,
+  SERVICE_NAME_MIN_LENGTH,
+} from './serviceName';

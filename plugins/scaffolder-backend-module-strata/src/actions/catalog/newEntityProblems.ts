@@ -4,7 +4,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { serviceNameProblem } from '../../serviceName';
+import { serviceNameProblem } from '@internal/plugin-service-model-common';
 
 /** The entity a template is about to create, and who it will belong to. */
 export type NewEntityRequest = {

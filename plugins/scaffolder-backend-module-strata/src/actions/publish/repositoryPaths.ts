@@ -1,7 +1,7 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import fs from 'node:fs/promises';
-import { serviceNameProblem } from '../../serviceName';
+import { serviceNameProblem } from '@internal/plugin-service-model-common';
 
 /**
  * The directory a local repository named `name` lives in. The name rule (lowercase letters,

@@ -11,7 +11,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogApi } from '@backstage/plugin-catalog-react';
-import { serviceNameProblem } from '@internal/plugin-scaffolder-strata-common';
+import { serviceNameProblem } from '@internal/plugin-service-model-common';
 
 export type ServiceNameStatus =
   | { state: 'malformed'; problem: string }

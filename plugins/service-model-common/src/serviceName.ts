@@ -1,5 +1,7 @@
 /*
- * What a new service may be called.
+ * What a new service may be called: the service model's naming rule, applied alike by the Create
+ * form (as the person types), the scaffolder actions (at run time) and the folder names of local
+ * repositories (a local repository is named after the service it holds).
  *
  * One name is reused everywhere the generated service shows up: the catalog entity name, the
  * npm package / Go module name, the Git repository folder, the Kubernetes Deployment, Service
