@@ -5,6 +5,10 @@
  * @packageDocumentation
  */
 export { perPluginDatabases } from './perPluginDatabases';
+export {
+  isolatedTestBackendServices,
+  type IsolatedTestBackendServices,
+} from './isolatedServices';
 export { waitFor } from './waitFor';
 export type { WaitForOptions } from './waitFor';
 export {

@@ -18,6 +18,10 @@ import { Knex } from 'knex';
 export function perPluginDatabases(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
+  options?: {
+    /** Called once with each plugin's client, e.g. to watch its queries. */
+    onClient?: (knex: Knex, pluginId: string) => void;
+  },
 ) {
   const clients = new Map<string, Promise<Knex>>();
   return createServiceFactory({
@@ -28,7 +32,13 @@ export function perPluginDatabases(
       return {
         getClient() {
           if (!clients.has(pluginId)) {
-            clients.set(pluginId, databases.init(databaseId));
+            clients.set(
+              pluginId,
+              databases.init(databaseId).then(knex => {
+                options?.onClient?.(knex, pluginId);
+                return knex;
+              }),
+            );
           }
           return clients.get(pluginId)!;
         },

@@ -30,7 +30,10 @@ import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-modul
 import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import {
+  isolatedTestBackendServices,
+  waitFor,
+} from '@internal/backend-test-kit';
 import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -300,7 +303,7 @@ describe.each(databases.eachSupportedId())(
           actionsServiceFactory,
           userInfoFromTokens,
           authWithActors,
-          perPluginDatabases(databases, databaseId),
+          ...isolatedTestBackendServices(databases, databaseId).features,
           mockServices.rootConfig.factory({
             data: {
               permission: { enabled: true },

@@ -5,7 +5,10 @@
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import {
+  isolatedTestBackendServices,
+  waitFor,
+} from '@internal/backend-test-kit';
 import { AddressInfo } from 'node:net';
 import http from 'node:http';
 import { stringify } from 'yaml';
@@ -60,7 +63,10 @@ describe.each(databases.eachSupportedId())(
       const { port } = files.address() as AddressInfo;
       filesUrl = `http://127.0.0.1:${port}`;
       backend = await startStrataTestBackend({
-        features: [catalogPlugin, perPluginDatabases(databases, databaseId)],
+        features: [
+          catalogPlugin,
+          ...isolatedTestBackendServices(databases, databaseId).features,
+        ],
         config: {
           backend: { reading: { allow: [{ host: `127.0.0.1:${port}` }] } },
           catalog: { rules: [{ allow: ['Component', 'Location'] }] },

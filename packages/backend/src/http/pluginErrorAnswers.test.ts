@@ -11,7 +11,7 @@ import {
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { perPluginDatabases } from '@internal/backend-test-kit';
+import { isolatedTestBackendServices } from '@internal/backend-test-kit';
 import path from 'node:path';
 import {
   startStrataTestBackend,
@@ -79,7 +79,7 @@ describe.each(databases.eachSupportedId())(
         features: [
           catalogPlugin,
           failingPlugin,
-          perPluginDatabases(databases, databaseId),
+          ...isolatedTestBackendServices(databases, databaseId).features,
         ],
         config: {},
       });

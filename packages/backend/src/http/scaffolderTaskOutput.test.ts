@@ -13,7 +13,10 @@ import {
   createTemplateAction,
   scaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
-import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import {
+  isolatedTestBackendServices,
+  waitFor,
+} from '@internal/backend-test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,7 +126,7 @@ describe.each(databases.eachSupportedId())(
           scaffolderEntityModelModule,
           scaffolderPlugin,
           testActions,
-          perPluginDatabases(databases, databaseId),
+          ...isolatedTestBackendServices(databases, databaseId).features,
         ],
         config: {
           catalog: {

@@ -18,7 +18,10 @@ import unprocessedModule from '@backstage/plugin-catalog-backend-module-unproces
 import catalogScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
-import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import {
+  isolatedTestBackendServices,
+  waitFor,
+} from '@internal/backend-test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,7 +116,7 @@ describe.each(['embedded', 'production'] as const)(
             serviceModelModule,
             localRepositoriesModule,
             unprocessedModule,
-            perPluginDatabases(databases, databaseId),
+            ...isolatedTestBackendServices(databases, databaseId).features,
             mockServices.rootConfig.factory({
               data: {
                 catalog: {

@@ -11,7 +11,10 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
-import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import {
+  isolatedTestBackendServices,
+  waitFor,
+} from '@internal/backend-test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,7 +60,7 @@ describe.each(databases.eachSupportedId())(
         features: [
           catalogPlugin,
           catalogValidationPlugin,
-          perPluginDatabases(databases, databaseId),
+          ...isolatedTestBackendServices(databases, databaseId).features,
           // The real in-process events bus: startTestBackend's default events mock delivers nothing.
           eventsServiceFactory,
           mockServices.rootConfig.factory({

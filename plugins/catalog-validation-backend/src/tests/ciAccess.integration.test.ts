@@ -13,7 +13,10 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import {
+  isolatedTestBackendServices,
+  waitFor,
+} from '@internal/backend-test-kit';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -77,7 +80,7 @@ describe.each(databases.eachSupportedId())(
         features: [
           catalogPlugin,
           catalogValidationPlugin,
-          perPluginDatabases(databases, databaseId),
+          ...isolatedTestBackendServices(databases, databaseId).features,
           // Backstage's own token handling, which reads backend.auth.externalAccess
           // (startTestBackend's default auth services accept mock tokens only).
           authServiceFactory,
