@@ -1,0 +1,21 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ANNOTATION_KUBERNETES_ID } from '@internal/plugin-service-model-common';
+import { DeploymentStatusSource } from '../kubernetes/types';
+
+/**
+ * The status source while no cluster is wired in: says so, so the card explains how to
+ * connect one (docs/deployments.md).
+ */
+export const noClustersStatusSource: DeploymentStatusSource = {
+  async getStatus(entity: Entity) {
+    const id = entity.metadata.annotations?.[ANNOTATION_KUBERNETES_ID];
+    return {
+      entityRef: stringifyEntityRef(entity),
+      selector: id
+        ? `label ${ANNOTATION_KUBERNETES_ID}=${id}`
+        : `label ${ANNOTATION_KUBERNETES_ID}=${entity.metadata.name}`,
+      clustersConfigured: false,
+      clusters: [],
+    };
+  },
+};
