@@ -25,7 +25,7 @@ function requestsOf(pods: SlimPod[], resource: string): string | undefined {
 
 function reasonsIn(message: string, pods: SlimPod[]): SchedulingReason[] {
   const reasons: SchedulingReason[] = [];
-  const insufficient = [...message.matchAll(/Insufficient ([\w./-]+)/g)].map(m => m[1]);
+  const insufficient = [...message.matchAll(/Insufficient ([\w/-]+(?:\.[\w/-]+)*)/g)].map(m => m[1]);
   for (const resource of unique(insufficient)) {
     const requested = requestsOf(pods, resource);
     reasons.push({
