@@ -1,0 +1,10 @@
+/**
+ * Telemetry: RED, SLO status, the observed service graph and trace samples — the types the
+ * backend, the frontend and API clients share.
+ *
+ * @packageDocumentation
+ */
+export * from './red';
+export * from './slo';
+export * from './graph';
+export * from './traces';
