@@ -21,12 +21,20 @@ export function DoraFigures(props: {
   const { report, headingLevel, compact } = props;
   const { services, owner } = report.scope;
 
+  if (owner && services.length === 0) {
+    return (
+      <Typography variant="body2" data-testid="dora-no-data">
+        This team owns no services in the catalog, so there is nothing to
+        measure. DORA figures cover the components a group is the owner of.
+      </Typography>
+    );
+  }
+
   if (hasNoData(report, report.previous)) {
     return (
       <Typography variant="body2" data-testid="dora-no-data">
         No production deployments or incidents recorded in{' '}
-        {windowLabel(report.window)} or {previousWindowLabel(report.window)}
-        {owner ? ` for the ${services.length} services this team owns` : ''}.
+        {windowLabel(report.window)} or {previousWindowLabel(report.window)}.
         The figures come from rollouts the Kubernetes watch records and from the
         deployment and incident events CD and incident tools post to{' '}
         <code>POST /api/deployments/v1/events</code>.

@@ -4,7 +4,7 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useAsync } from 'react-use';
 import { TeamOption, defaultTeam, isDoraWindow, teamOptions } from '../../dora';
@@ -26,8 +26,10 @@ function TeamPicker(props: {
   value: string;
   onChange: (ref: string) => void;
 }) {
+  const id = useId();
   return (
     <TextField
+      id={id}
       select
       size="small"
       label="Team"

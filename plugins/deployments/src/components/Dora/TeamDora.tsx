@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { DoraWindow } from '@internal/plugin-deployments-common';
@@ -10,14 +11,10 @@ export function TeamDora(props: {
   teamTitle: string;
   window: DoraWindow;
 }) {
+  const headingId = useId();
   return (
-    <Box component="section" aria-labelledby="team-dora-heading" mt={2}>
-      <Typography
-        variant="h5"
-        component="h2"
-        id="team-dora-heading"
-        gutterBottom
-      >
+    <Box component="section" aria-labelledby={headingId} mt={2}>
+      <Typography variant="h5" component="h2" id={headingId} gutterBottom>
         {props.teamTitle}: {windowLabel(props.window)}
       </Typography>
       <DoraReportPanel

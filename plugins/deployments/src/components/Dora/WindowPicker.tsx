@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import TextField from '@material-ui/core/TextField';
 import { DoraWindow } from '@internal/plugin-deployments-common';
 import { DORA_WINDOWS, isDoraWindow } from '../../dora';
@@ -13,8 +14,10 @@ export function WindowPicker(props: {
   value: DoraWindow;
   onChange: (window: DoraWindow) => void;
 }) {
+  const id = useId();
   return (
     <TextField
+      id={id}
       select
       size="small"
       label="Window"

@@ -3,7 +3,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityInfoCard, useEntity } from '@backstage/plugin-catalog-react';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useAsyncRetry } from 'react-use';
 import { deploymentsApiRef } from '../../api';
 import { ErrorNotice, Loading } from '../shared';
@@ -20,8 +20,10 @@ function EnvironmentPicker(props: {
   value: string;
   onChange: (environment: string) => void;
 }) {
+  const id = useId();
   return (
     <TextField
+      id={id}
       select
       size="small"
       label="Environment"

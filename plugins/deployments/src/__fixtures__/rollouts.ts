@@ -1,0 +1,61 @@
+import { Rollout } from '@internal/plugin-deployments-common';
+
+/** Billing's last rollouts, newest first, one of each outcome. */
+export const billingRollouts: Rollout[] = [
+  {
+    id: 'k8s:prod-eu/payments/billing@13',
+    entityRef: 'component:default/billing',
+    environment: 'production',
+    version: '1.5.0',
+    startedAt: '2026-11-22T08:58:00.000Z',
+    kubernetes: {
+      cluster: 'prod-eu',
+      namespace: 'payments',
+      workload: 'billing',
+      revision: '13',
+      image: 'registry.dataflow.dev/billing:1.5.0',
+    },
+    sources: ['kubernetes'],
+  },
+  {
+    id: 'ci-4711',
+    entityRef: 'component:default/billing',
+    environment: 'production',
+    version: '1.4.2',
+    commitSha: '9f1c2e7a5b3d4c6e8f0a1b2c3d4e5f6a7b8c9d0e',
+    commitTime: '2026-11-21T09:00:00.000Z',
+    startedAt: '2026-11-21T10:00:00.000Z',
+    finishedAt: '2026-11-21T10:04:30.000Z',
+    outcome: 'succeeded',
+    durationSeconds: 270,
+    kubernetes: {
+      cluster: 'prod-eu',
+      namespace: 'payments',
+      workload: 'billing',
+      revision: '12',
+      image: 'registry.dataflow.dev/billing:1.4.2',
+    },
+    sources: ['kubernetes', 'api'],
+  },
+  {
+    id: 'ci-4702',
+    entityRef: 'component:default/billing',
+    environment: 'staging',
+    version: '1.4.1',
+    startedAt: '2026-11-20T15:00:00.000Z',
+    finishedAt: '2026-11-20T15:12:00.000Z',
+    outcome: 'rolled_back',
+    durationSeconds: 720,
+    sources: ['api'],
+  },
+  {
+    id: 'ci-4690',
+    entityRef: 'component:default/billing',
+    environment: 'production',
+    version: '1.4.0',
+    startedAt: '2026-11-19T11:00:00.000Z',
+    finishedAt: '2026-11-19T14:12:00.000Z',
+    outcome: 'failed',
+    sources: ['api'],
+  },
+];
