@@ -7,9 +7,9 @@ import { deploymentsPermissions } from '@internal/plugin-deployments-common';
 import { DatabaseHistoryStore } from './database/HistoryStore';
 import { CatalogRolloutSink } from './history/CatalogRolloutSink';
 import { EventRecorder } from './history/EventRecorder';
+import { createKubernetesDeployments } from './kubernetes';
 import { CatalogScope } from './service/catalogScope';
 import { DoraQuery } from './service/DoraQuery';
-import { noClustersStatusSource } from './service/noClusters';
 import { createRouter } from './service/router';
 
 /** The environment DORA figures are about, unless `deployments.productionEnvironment` says otherwise. */
@@ -26,6 +26,7 @@ export const deploymentsPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
@@ -39,14 +40,20 @@ export const deploymentsPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(deploymentsPermissions);
         const store = await DatabaseHistoryStore.create({ database: deps.database });
         const scope = new CatalogScope(deps.catalog);
-        // Handed to the Kubernetes watch once it is wired in (createKubernetesDeployments).
-        const sink = new CatalogRolloutSink({
-          store,
-          catalog: deps.catalog,
-          auth: deps.auth,
+        // The watch caches of the configured clusters (none: the status says so); the rollouts
+        // they observe are recorded through the sink, merged by id with CD events.
+        const kubernetes = createKubernetesDeployments({
+          config: deps.config,
           logger: deps.logger,
+          sink: new CatalogRolloutSink({
+            store,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            logger: deps.logger,
+          }),
         });
-        void sink;
+        deps.lifecycle.addStartupHook(() => kubernetes.start());
+        deps.lifecycle.addShutdownHook(() => kubernetes.stop());
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -62,7 +69,7 @@ export const deploymentsPlugin = createBackendPlugin({
                 deps.config.getOptionalString('deployments.productionEnvironment') ??
                 DEFAULT_PRODUCTION_ENVIRONMENT,
             }),
-            status: noClustersStatusSource,
+            status: kubernetes.status,
           }),
         );
       },

@@ -16,7 +16,7 @@ import { DatabaseHistoryStore } from '../database/HistoryStore';
 import { EventRecorder } from '../history/EventRecorder';
 import { CatalogScope } from './catalogScope';
 import { DoraQuery } from './DoraQuery';
-import { noClustersStatusSource } from './noClusters';
+import { noClustersStatusSource } from '../__testUtils__/noClustersStatusSource';
 import { createRouter } from './router';
 
 jest.setTimeout(60_000);

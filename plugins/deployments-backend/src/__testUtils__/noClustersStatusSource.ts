@@ -2,10 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ANNOTATION_KUBERNETES_ID } from '@internal/plugin-service-model-common';
 import { DeploymentStatusSource } from '../kubernetes/types';
 
-/**
- * The status source while no cluster is wired in: says so, so the card explains how to
- * connect one (docs/deployments.md).
- */
+/** A status source for router tests: no cluster configured, as the watch answers without one. */
 export const noClustersStatusSource: DeploymentStatusSource = {
   async getStatus(entity: Entity) {
     const id = entity.metadata.annotations?.[ANNOTATION_KUBERNETES_ID];
