@@ -105,7 +105,8 @@ export function readDeploymentsKubernetesConfig(config: Config): DeploymentsKube
         });
       }
     } else if (type === 'localKubectlProxy') {
-      found.push({ name: 'local', url: 'http://127.0.0.1:8001', auth: { type: 'none' }, skipTLSVerify: false });
+      // kubectl proxy speaks plain HTTP on loopback; client-node allows HTTP only with skipTLSVerify.
+      found.push({ name: 'local', url: 'http://127.0.0.1:8001', auth: { type: 'none' }, skipTLSVerify: true });
     } else {
       ignored.push(
         `kubernetes.clusterLocatorMethods[${index}] (type ${type}) is not read by the deployments plugin; it reads types config and localKubectlProxy, and deployments.kubeconfig`,

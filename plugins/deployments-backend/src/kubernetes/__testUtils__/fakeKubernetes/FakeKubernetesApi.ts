@@ -196,9 +196,9 @@ export class FakeKubernetesApi {
     return this.objects.get(typeOfKind(kind)!.plural)!.get(`${namespace}/${name}`);
   }
 
-  /** Forgets the event history up to now: watches from older versions get 410 Gone. */
+  /** Forgets the event history up to now: watches and lists from older versions get 410 Gone. */
   compact(): void {
-    this.compactedRv = this.rv + 1;
+    this.compactedRv = this.rv;
     this.log = [];
   }
 
