@@ -38,6 +38,8 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:scaffolder')}
             {/* Why the catalog refused an entity or a file (upstream's unprocessed entities). */}
             {nav.take('page:catalog-unprocessed-entities')}
+            {/* Team DORA figures (deployments plugin). */}
+            {nav.take('page:deployments/dora')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
