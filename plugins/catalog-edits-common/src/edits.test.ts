@@ -197,6 +197,26 @@ spec:
   });
 });
 
+describe('entity refs, compared as the catalog compares them (case-insensitively, the name too)', () => {
+  it('finds the entity and sees an owner or a listed database whatever their spelling', () => {
+    expect(
+      setOwner(FILE, 'Component:Default/Pipeline-Service', 'platform'),
+    ).toBe(setOwner(FILE, SERVICE, 'group:default/platform'));
+    expect(() => setOwner(FILE, SERVICE, 'Group:Default/PIPELINES')).toThrow(
+      /already owned by group:default\/pipelines/,
+    );
+    expect(() =>
+      addDependsOn(FILE, SERVICE, 'Resource:DEFAULT/Pipeline-DB'),
+    ).toThrow(/already lists resource:default\/pipeline-db/);
+  });
+
+  it('writes the full, lower-case ref', () => {
+    expect(addConsumes(FILE, SERVICE, 'Connector-Configured')).toBe(
+      `${FILE}  consumes:\n  - resource:default/connector-configured\n`,
+    );
+  });
+});
+
 describe('applyCatalogEdit', () => {
   it('dispatches on the edit type', () => {
     expect(

@@ -36,7 +36,6 @@ export {
   addDependsOn,
   addProduces,
   applyCatalogEdit,
-  normalizeRef,
   setOwner,
   setSpecField,
 } from './edits';

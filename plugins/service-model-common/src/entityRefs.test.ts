@@ -8,6 +8,20 @@ describe('normalizeRef', () => {
     );
   });
 
+  it('makes refs that differ only in case the same ref, as the catalog compares them', () => {
+    const spellings = [
+      'group:default/team-a',
+      'Group:Default/Team-A',
+      'GROUP:DEFAULT/TEAM-A',
+    ];
+    expect(new Set(spellings.map(ref => normalizeRef(ref)))).toEqual(
+      new Set(['group:default/team-a']),
+    );
+    expect(normalizeRef('Team-A', { defaultKind: 'Group' })).toBe(
+      'group:default/team-a',
+    );
+  });
+
   it('fills in the default kind and namespace when the ref names none', () => {
     expect(normalizeRef('team-a', { defaultKind: 'Group' })).toBe(
       'group:default/team-a',

@@ -10,11 +10,15 @@ export type RefContext = {
 
 /**
  * The full, lower-case form of an entity ref (`kind:namespace/name`), as the catalog compares
- * refs: `Group:Team-A` → `group:default/team-a`. Upstream's `parseEntityRef` and
- * `stringifyEntityRef` with the field's defaults; throws upstream's error when `ref` is not one.
+ * refs (case-insensitively, the name too): `Group:Team-A` → `group:default/team-a`. Upstream's
+ * `parseEntityRef` and `stringifyEntityRef` with the field's defaults; throws upstream's error
+ * when `ref` is not one. Lower-cased here as well, so the rule holds whatever upstream's
+ * `stringifyEntityRef` does with the case of the name.
  */
 export function normalizeRef(ref: string, context?: RefContext): string {
-  return stringifyEntityRef(parseEntityRef(ref, context));
+  return stringifyEntityRef(parseEntityRef(ref, context)).toLocaleLowerCase(
+    'en-US',
+  );
 }
 
 /** {@link normalizeRef}, or `undefined` when `ref` is not an entity ref. */
@@ -30,7 +34,10 @@ export function tryNormalizeRef(
 }
 
 /** The lower-case kind of an entity ref, or `undefined` when it is not one or names no kind. */
-export function kindOfRef(ref: string, context?: RefContext): string | undefined {
+export function kindOfRef(
+  ref: string,
+  context?: RefContext,
+): string | undefined {
   const normalized = tryNormalizeRef(ref, context);
   return normalized?.slice(0, normalized.indexOf(':'));
 }
