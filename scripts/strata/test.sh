@@ -217,7 +217,11 @@ strata_test() {
   strata_ensure_deps
   for stage in "${stages[@]}"; do
     case "$stage" in
-      tsc) run_check "Type check (tsc)" yarn tsc ;;
+      tsc)
+        run_check "Type check (tsc)" yarn tsc
+        # The routers' and clients' generated code must be what the openapi.yaml files generate.
+        run_check "OpenAPI generated code matches the specs" yarn openapi:check
+        ;;
       lint) run_check "Lint (backstage-cli repo lint)" yarn backstage-cli repo lint ;;
       jest) strata_check_postgres; strata_jest ;;
       e2e) strata_e2e ;;
