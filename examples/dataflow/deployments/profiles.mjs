@@ -20,7 +20,7 @@ export const TEAM_PROFILES = {
     deploysPerWeekendDay: 0.4,
     leadTimeHours: 1.5,
     durationMinutes: 4,
-    failureRate: 0.03,
+    failureRate: 0.02,
     incidentPerFailure: 0.5,
     backgroundIncidentsPerDay: 0.01,
     restoreHours: 0.4,
