@@ -68,10 +68,12 @@ export class ResilientInformer {
         pageSize: options.pageSize,
         onRequest: () => options.onRequest?.('list'),
       });
-      this.listedOnce = true;
-      this.healthy();
-      // ListWatch applies the items right after this returns; tell listeners after that.
-      setImmediate(() => options.onListed?.());
+      // ListWatch applies the items right after this returns: only then is the cache current.
+      setImmediate(() => {
+        this.listedOnce = true;
+        this.healthy();
+        options.onListed?.();
+      });
       return result as unknown as KubernetesListObject<KubernetesObject>;
     };
     this.listWatch = new ListWatch<KubernetesObject>(
