@@ -1,13 +1,5 @@
 export interface Config {
   strata?: {
-    scaffolder?: {
-      /**
-       * Where repositories created on this Strata live, as `<dir>/<name>`; relative to the
-       * backend's working directory (packages/backend). Default `.data/repositories`.
-       * @visibility backend
-       */
-      localRepositoriesDir?: string;
-    };
     catalog?: {
       /**
        * Folders `file` locations may read besides the local repositories folder and the folders

@@ -7,11 +7,12 @@ import {
   EntityProviderConnection,
   locationSpecToLocationEntity,
 } from '@backstage/plugin-catalog-node';
+import {
+  LOCAL_CATALOG_FILE_NAME,
+  repositoryNameProblem,
+} from '@internal/plugin-local-repositories-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-
-/** The file each local repository declares its entities in. */
-export const CATALOG_FILE_NAME = 'catalog-info.yaml';
 
 /**
  * Puts the catalog file of every repository created on this Strata (strata:publish:local,
@@ -50,7 +51,11 @@ export class LocalRepositoriesProvider implements EntityProvider {
     });
   }
 
-  /** The catalog files of the repositories folder, sorted; symbolic links are not followed. */
+  /**
+   * The catalog files of the repositories folder, sorted; symbolic links are not followed, and
+   * folders whose name breaks the repository-name rule (dot folders among them) were not made
+   * by Strata and are left out.
+   */
   async catalogFiles(): Promise<string[]> {
     const entries = await fs
       .readdir(this.options.repositoriesDir, { withFileTypes: true })
@@ -60,11 +65,11 @@ export class LocalRepositoriesProvider implements EntityProvider {
       });
     const files: string[] = [];
     for (const entry of entries) {
-      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      if (!entry.isDirectory() || repositoryNameProblem(entry.name)) continue;
       const file = path.join(
         this.options.repositoriesDir,
         entry.name,
-        CATALOG_FILE_NAME,
+        LOCAL_CATALOG_FILE_NAME,
       );
       const stat = await fs.lstat(file).catch(() => undefined);
       if (stat?.isFile()) files.push(file);

@@ -26,7 +26,10 @@ describe('LocalRepositoryTextProcessor', () => {
     root.clear();
     root.addContent({
       repositories: {
-        x: { 'catalog-info.yaml': '', 'openapi.yaml': 'openapi: 3.0.0' },
+        'report-api': {
+          'catalog-info.yaml': '',
+          'openapi.yaml': 'openapi: 3.0.0',
+        },
       },
       'secret.txt': 'secret',
     });
@@ -39,7 +42,7 @@ describe('LocalRepositoryTextProcessor', () => {
   it('inlines relative $text files of the same local repository', async () => {
     const result = await processor().preProcessEntity(
       api({ $text: './openapi.yaml' }),
-      fileLocation(root.resolve('repositories/x/catalog-info.yaml')),
+      fileLocation(root.resolve('repositories/report-api/catalog-info.yaml')),
     );
     expect(result.spec?.definition).toBe('openapi: 3.0.0');
   });
@@ -57,7 +60,9 @@ describe('LocalRepositoryTextProcessor', () => {
       (
         await processor().preProcessEntity(
           url,
-          fileLocation(root.resolve('repositories/x/catalog-info.yaml')),
+          fileLocation(
+            root.resolve('repositories/report-api/catalog-info.yaml'),
+          ),
         )
       ).spec,
     ).toEqual(url.spec);
@@ -72,7 +77,7 @@ describe('LocalRepositoryTextProcessor', () => {
 
   it('refuses files outside the repository, through .. or a symbolic link', async () => {
     const location = fileLocation(
-      root.resolve('repositories/x/catalog-info.yaml'),
+      root.resolve('repositories/report-api/catalog-info.yaml'),
     );
     await expect(
       processor().preProcessEntity(
@@ -84,7 +89,7 @@ describe('LocalRepositoryTextProcessor', () => {
     );
     fs.symlinkSync(
       root.resolve('secret.txt'),
-      root.resolve('repositories/x/link.txt'),
+      root.resolve('repositories/report-api/link.txt'),
     );
     await expect(
       processor().preProcessEntity(api({ $text: './link.txt' }), location),

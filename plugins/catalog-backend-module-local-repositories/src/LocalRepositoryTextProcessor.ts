@@ -1,6 +1,7 @@
 import { isChildPath } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogProcessor, LocationSpec } from '@backstage/plugin-catalog-node';
+import { localRepositoryOf } from '@internal/plugin-local-repositories-node';
 import { JsonValue } from '@backstage/types';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -29,11 +30,8 @@ export class LocalRepositoryTextProcessor implements CatalogProcessor {
 
   /** The repository folder holding `file`, or undefined when it is not a local repository. */
   private repositoryOf(file: string): string | undefined {
-    const relative = path.relative(this.repositoriesDir, file);
-    if (relative.startsWith('..') || path.isAbsolute(relative))
-      return undefined;
-    const [name, ...rest] = relative.split(path.sep);
-    return rest.length > 0 ? path.join(this.repositoriesDir, name) : undefined;
+    const name = localRepositoryOf(this.repositoriesDir, file);
+    return name ? path.join(this.repositoriesDir, name) : undefined;
   }
 
   async preProcessEntity(

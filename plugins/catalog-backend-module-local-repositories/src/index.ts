@@ -6,8 +6,3 @@
  */
 
 export { catalogModuleLocalRepositories as default } from './module';
-export {
-  LOCAL_REPOSITORY_PUBLISHED_TOPIC,
-  type LocalRepositoryPublishedEvent,
-} from './topics';
-export { readLocalRepositoriesDir, LOCAL_REPOSITORIES_DIR_KEY } from './config';

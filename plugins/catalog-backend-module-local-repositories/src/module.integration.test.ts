@@ -19,7 +19,7 @@ import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
 import {
   catalogEventsHandle,
-  perPluginDatabases,
+  isolatedTestBackendServices,
   waitFor,
 } from '@internal/backend-test-kit';
 import fs from 'node:fs';
@@ -27,9 +27,8 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import unprocessedModule from '@backstage/plugin-catalog-backend-module-unprocessed';
-import localRepositoriesModule, {
-  LOCAL_REPOSITORY_PUBLISHED_TOPIC,
-} from './index';
+import { LOCAL_REPOSITORY_PUBLISHED_TOPIC } from '@internal/plugin-local-repositories-node';
+import localRepositoriesModule from './index';
 
 const component = (name: string) => `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -122,7 +121,7 @@ describe.each(databases.eachSupportedId())(
           // Backstage's "unprocessed entities": where a never-valid entity's errors are shown.
           unprocessedModule,
           catalogEventsHandle(handle),
-          perPluginDatabases(databases, databaseId),
+          ...isolatedTestBackendServices(databases, databaseId).features,
           mockServices.rootConfig.factory({
             data: {
               catalog: {

@@ -4,12 +4,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { readLocalRepositoriesDir, readMaxFileBytes } from './config';
+import {
+  LOCAL_REPOSITORY_PUBLISHED_TOPIC,
+  readLocalRepositoriesDir,
+} from '@internal/plugin-local-repositories-node';
+import { readMaxFileBytes } from './config';
 import { FileLocationReader } from './FileLocationReader';
 import { fileLocationRoots } from './fileLocationRoots';
 import { LocalRepositoriesProvider } from './LocalRepositoriesProvider';
 import { LocalRepositoryTextProcessor } from './LocalRepositoryTextProcessor';
-import { LOCAL_REPOSITORY_PUBLISHED_TOPIC } from './topics';
 
 /**
  * The catalog side of repositories created on this Strata, and the guard on every `file`

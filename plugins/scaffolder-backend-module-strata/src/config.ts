@@ -1,4 +1,4 @@
-import { readLocalRepositoriesDir } from '@internal/plugin-catalog-backend-module-local-repositories';
+import { readLocalRepositoriesDir } from '@internal/plugin-local-repositories-node';
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import path from 'node:path';
 

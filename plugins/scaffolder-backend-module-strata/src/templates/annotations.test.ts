@@ -23,6 +23,7 @@ import {
   ANNOTATION_SLO_FILE,
   STRATA_ANNOTATIONS,
 } from '@internal/plugin-service-model-common';
+import { readWorkspaceFiles } from '@internal/plugin-local-repositories-node';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,19 +46,14 @@ function stepsOf(templateYaml: string): Step[] {
   return parseYaml(fs.readFileSync(templateYaml, 'utf8')).spec.steps;
 }
 
-/** Every file under `dir`, relative path → content. */
-function readTree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of fs.readdirSync(dir, {
-    recursive: true,
-    withFileTypes: true,
-  })) {
-    if (entry.isFile()) {
-      const full = path.join(entry.parentPath, entry.name);
-      files[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
-    }
-  }
-  return files;
+/** Every file under `dir` (the workspace walker's policy), relative path → content. */
+async function readTree(dir: string): Promise<Record<string, string>> {
+  const files = await readWorkspaceFiles(dir);
+  return Object.fromEntries(
+    files
+      .filter(file => file.kind !== 'symlink')
+      .map(file => [file.path, Buffer.from(file.content).toString('utf8')]),
+  );
 }
 
 /** `strata.dev/*` keys of metadata.annotations and metadata.labels (at any depth, for pod templates). */
@@ -148,8 +144,8 @@ describe('annotations written by the templates', () => {
             everyValue(valueKeys),
             { name: 'sample-service' },
           ]) {
-            strataKeysIn(await render(templateYaml, step, values)).forEach(
-              k => keys.add(k),
+            strataKeysIn(await render(templateYaml, step, values)).forEach(k =>
+              keys.add(k),
             );
           }
         }

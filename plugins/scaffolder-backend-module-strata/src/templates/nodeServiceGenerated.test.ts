@@ -38,9 +38,7 @@ import {
   expectCatalogValidationStep,
   withoutWorkflowExpressions,
 } from './ciWorkflowExpectations';
-import {
-  ANNOTATION_KUBERNETES_ID,
-} from '@internal/plugin-service-model-common';
+import { ANNOTATION_KUBERNETES_ID } from '@internal/plugin-service-model-common';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates/node-service');

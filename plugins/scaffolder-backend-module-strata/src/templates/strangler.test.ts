@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { createRepository } from '../actions/gateway/localGit';
+import { createRepository } from '@internal/plugin-local-repositories-node';
 import {
   ScaffolderHarness,
   startScaffolderHarness,

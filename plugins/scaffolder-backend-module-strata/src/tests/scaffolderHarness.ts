@@ -31,6 +31,7 @@ import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import unprocessedModule from '@backstage/plugin-catalog-backend-module-unprocessed';
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
+import { readWorkspaceFiles } from '@internal/plugin-local-repositories-node';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
 import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
 import fs from 'node:fs';
@@ -108,26 +109,23 @@ export function templateFiles(): string[] {
     .sort();
 }
 
-/** Reads a directory as the Create page's dry-run editor sends it: path + base64 content. */
-export function directoryContents(
+/**
+ * Reads a directory as the Create page's dry-run editor sends it: path + base64 content, with
+ * the workspace walker's symbolic link policy. The editor sends files only, so a link (even one
+ * that stays inside) is an error here.
+ */
+export async function directoryContents(
   dir: string,
-): { path: string; base64Content: string }[] {
-  const out: { path: string; base64Content: string }[] = [];
-  const walk = (current: string) => {
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        walk(full);
-      } else {
-        out.push({
-          path: path.relative(dir, full).split(path.sep).join('/'),
-          base64Content: fs.readFileSync(full).toString('base64'),
-        });
-      }
+): Promise<{ path: string; base64Content: string }[]> {
+  return (await readWorkspaceFiles(dir)).map(file => {
+    if (file.kind === 'symlink') {
+      throw new Error(`A dry run sends files only; ${file.path} is a link`);
     }
-  };
-  walk(dir);
-  return out;
+    return {
+      path: file.path,
+      base64Content: Buffer.from(file.content).toString('base64'),
+    };
+  });
 }
 
 type LogEvent = {
@@ -320,9 +318,9 @@ export async function startScaffolderHarness(options: {
         template,
         values,
         secrets,
-        directoryContents: directoryContents(templateDir).filter(
-          f => f.path !== 'template.yaml',
-        ),
+        directoryContents: (
+          await directoryContents(templateDir)
+        ).filter(f => f.path !== 'template.yaml'),
       });
       return {
         log: result.log.map(e => e.body.message ?? ''),

@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { serviceNameProblem } from '@internal/plugin-service-model-common';
-import { existingLocalRepository } from '../publish/repositoryPaths';
+import { existingLocalRepository } from '@internal/plugin-local-repositories-node';
 import {
   newEntityProblems,
   newEntityRef,

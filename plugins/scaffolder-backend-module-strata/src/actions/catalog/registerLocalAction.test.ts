@@ -2,7 +2,7 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { LOCAL_REPOSITORY_PUBLISHED_TOPIC } from '@internal/plugin-catalog-backend-module-local-repositories';
+import { LOCAL_REPOSITORY_PUBLISHED_TOPIC } from '@internal/plugin-local-repositories-node';
 import { createRegisterLocalAction } from './registerLocalAction';
 
 const component = [

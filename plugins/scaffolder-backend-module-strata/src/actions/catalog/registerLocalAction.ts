@@ -4,9 +4,11 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  LOCAL_CATALOG_FILE_NAME,
   LOCAL_REPOSITORY_PUBLISHED_TOPIC,
   LocalRepositoryPublishedEvent,
-} from '@internal/plugin-catalog-backend-module-local-repositories';
+  localRepositoryOf,
+} from '@internal/plugin-local-repositories-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { primaryEntityRef } from './primaryEntityRef';
@@ -64,12 +66,14 @@ export function createRegisterLocalAction(options: {
           `${catalogInfoPath} is not inside the local repositories directory`,
         );
       }
-      const repository = path
-        .relative(options.repositoriesDir, target)
-        .split(path.sep)[0];
+      const repository = localRepositoryOf(options.repositoriesDir, target);
       if (
-        path.join(options.repositoriesDir, repository, 'catalog-info.yaml') !==
-        target
+        !repository ||
+        path.join(
+          options.repositoriesDir,
+          repository,
+          LOCAL_CATALOG_FILE_NAME,
+        ) !== target
       ) {
         throw new InputError(
           `${catalogInfoPath} is not a repository's catalog-info.yaml (<local repositories>/<name>/catalog-info.yaml)`,

@@ -5,7 +5,7 @@ import {
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRepository } from './localGit';
+import { createRepository } from '@internal/plugin-local-repositories-node';
 import { createFetchLocalFileAction } from './fetchLocalFileAction';
 
 describe('strata:fetch:local-file', () => {
@@ -90,14 +90,14 @@ describe('strata:fetch:local-file', () => {
   });
 
   it.each([
-    [{ repository: '../x' }, "'../x' is not a local repository name"],
+    [{ repository: '../x' }, 'The repository name "../x" is not allowed'],
     [
       { path: '../../etc/passwd' },
-      "'../../etc/passwd' is not a relative path inside the repository",
+      "'../../etc/passwd' is not a plain relative path inside the repository",
     ],
     [
       { path: '/etc/passwd' },
-      "'/etc/passwd' is not a relative path inside the repository",
+      "'/etc/passwd' is not a plain relative path inside the repository",
     ],
     [
       { targetPath: '../out.yaml' },

@@ -1,10 +1,15 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { branchExists, isRepository, readCommittedFile } from './localGit';
-import { checkBranchName, checkRepositoryName } from './names';
+import {
+  branchExists,
+  checkBranchName,
+  checkRepositoryFilePath,
+  isRepository,
+  localRepositoryPath,
+  readCommittedFile,
+} from '@internal/plugin-local-repositories-node';
 
 /**
  * `strata:fetch:local-file`: copies one committed file of a local repository
@@ -40,17 +45,9 @@ export function createFetchLocalFileAction(options: {
     async handler(ctx) {
       const { repository } = ctx.input;
       const branch = ctx.input.branch ?? 'main';
-      checkRepositoryName(repository);
+      const repositoryPath = localRepositoryPath(repositoriesDir, repository);
       checkBranchName(branch);
-      if (
-        ctx.input.path.split('/').some(s => s === '..') ||
-        path.isAbsolute(ctx.input.path)
-      ) {
-        throw new InputError(
-          `'${ctx.input.path}' is not a relative path inside the repository`,
-        );
-      }
-      const repositoryPath = resolveSafeChildPath(repositoriesDir, repository);
+      checkRepositoryFilePath(ctx.input.path);
       const target = resolveSafeChildPath(
         ctx.workspacePath,
         ctx.input.targetPath,

@@ -6,7 +6,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRepository } from './localGit';
+import { createRepository } from '@internal/plugin-local-repositories-node';
 import { createPublishLocalBranchAction } from './publishLocalBranchAction';
 
 /** Reads the repository with the real git CLI, so the objects are checked by Git itself. */
@@ -141,9 +141,9 @@ describe('strata:publish:local-branch', () => {
   it.each([
     [
       { repository: '../outside' },
-      "'../outside' is not a local repository name",
+      'The repository name "../outside" is not allowed',
     ],
-    [{ repository: '.git' }, "'.git' is not a local repository name"],
+    [{ repository: '.git' }, 'The repository name ".git" is not allowed'],
     [{ branch: 'a..b' }, "'a..b' is not a valid branch name"],
     [{ branch: 'x/.hidden' }, "'x/.hidden' is not a valid branch name"],
     [
@@ -177,21 +177,30 @@ describe('strata:publish:local-branch', () => {
     );
   });
 
-  it('refuses symbolic links and Git metadata in the source', async () => {
+  it('refuses symbolic links that leave the source, and never commits Git metadata', async () => {
     const secret = path.join(root.path, 'secret.txt');
     fs.writeFileSync(secret, 'do not publish');
+    const source = path.join(workspacePath(), 'gateway-change');
+    fs.symlinkSync(secret, path.join(source, 'leak.txt'));
+    await expect(run().done).rejects.toThrow(
+      `The symbolic link leak.txt points to the absolute path ${secret}`,
+    );
+    fs.unlinkSync(path.join(source, 'leak.txt'));
     fs.symlinkSync(
-      secret,
-      path.join(workspacePath(), 'gateway-change', 'leak.txt'),
+      '../../secret.txt',
+      path.join(source, 'gateway', 'leak.txt'),
     );
     await expect(run().done).rejects.toThrow(
-      'Refusing to commit the symbolic link leak.txt; only regular files are published',
-    );
-    fs.unlinkSync(path.join(workspacePath(), 'gateway-change', 'leak.txt'));
-    fs.mkdirSync(path.join(workspacePath(), 'gateway-change', '.git'));
-    await expect(run().done).rejects.toThrow(
-      'Refusing to commit .git: it is Git metadata',
+      'The symbolic link gateway/leak.txt points outside the folder being published (../../secret.txt)',
     );
     expect(fs.readdirSync(repositoriesDir())).toEqual([]);
+    fs.unlinkSync(path.join(source, 'gateway', 'leak.txt'));
+    fs.mkdirSync(path.join(source, '.git', 'hooks'), { recursive: true });
+    fs.writeFileSync(path.join(source, '.git', 'hooks', 'post-commit'), 'x');
+    await run().done;
+    const repo = path.join(repositoriesDir(), 'api-gateway');
+    expect(git(repo, 'ls-tree', '-r', '--name-only', input.branch).trim()).toBe(
+      'gateway/routes.yaml',
+    );
   });
 });

@@ -1,22 +1,18 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import fs from 'node:fs';
 import {
   branchExists,
+  checkBranchName,
+  checkRepositoryFilePath,
   commitOnNewBranch,
   createRepository,
-  GitAuthor,
   isRepository,
+  localRepositoryPath,
+  readWorkspaceFiles,
   RepositoryFile,
-} from './localGit';
-import { readSourceFiles } from './sourceFiles';
-import { checkBranchName, checkRepositoryName } from './names';
-
-const STRATA_AUTHOR: GitAuthor = {
-  name: 'Strata',
-  email: 'scaffolder@strata.invalid',
-};
+} from '@internal/plugin-local-repositories-node';
+import fs from 'node:fs';
 
 /**
  * `strata:publish:local-branch`: the offline counterpart of
@@ -80,12 +76,11 @@ export function createPublishLocalBranchAction(options: {
       const { repository, branch, commitMessage } = ctx.input;
       const baseBranch = ctx.input.baseBranch ?? 'main';
       const sourcePath = ctx.input.sourcePath ?? '.';
-      checkRepositoryName(repository);
+      const repositoryPath = localRepositoryPath(repositoriesDir, repository);
       checkBranchName(branch);
       checkBranchName(baseBranch);
-      const repositoryPath = resolveSafeChildPath(repositoriesDir, repository);
       const sourceDir = resolveSafeChildPath(ctx.workspacePath, sourcePath);
-      const files = await readSourceFiles(sourceDir);
+      const files = await readWorkspaceFiles(sourceDir);
       if (files.length === 0) {
         throw new InputError(
           `There are no files to commit under ${sourcePath}`,
@@ -93,7 +88,7 @@ export function createPublishLocalBranchAction(options: {
       }
       const initialFiles: RepositoryFile[] = (ctx.input.initialFiles ?? []).map(
         file => ({
-          path: checkedRepositoryPath(file.path),
+          path: checkRepositoryFilePath(file.path),
           content: file.content,
         }),
       );
@@ -138,7 +133,6 @@ export function createPublishLocalBranchAction(options: {
           defaultBranch: baseBranch,
           files: initialFiles,
           message: `Create ${repository}\n\nCreated by Strata so that a change can be proposed on a branch.\n`,
-          author: STRATA_AUTHOR,
         });
         ctx.logger.info(`Created the local repository ${repositoryPath}`);
       }
@@ -148,7 +142,6 @@ export function createPublishLocalBranchAction(options: {
         branch,
         files,
         message,
-        author: STRATA_AUTHOR,
       });
       ctx.logger.info(
         `Committed ${fileList} on branch ${branch} of ${repositoryPath} (${commitHash.slice(
@@ -162,17 +155,4 @@ export function createPublishLocalBranchAction(options: {
       ctx.output('repositoryCreated', !exists);
     },
   });
-}
-
-function checkedRepositoryPath(filePath: string): string {
-  const segments = filePath.split('/');
-  if (
-    filePath.startsWith('/') ||
-    segments.some(s => s === '' || s === '.' || s === '..' || s === '.git')
-  ) {
-    throw new InputError(
-      `'${filePath}' is not a plain relative path inside the repository`,
-    );
-  }
-  return filePath;
 }

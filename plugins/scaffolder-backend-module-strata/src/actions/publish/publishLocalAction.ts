@@ -4,9 +4,13 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLocalRepository } from './localRepository';
-import { localRepositoryPath } from './repositoryPaths';
-import { listWorkspaceFiles } from './workspaceFiles';
+import {
+  createRepository,
+  existingLocalRepository,
+  LOCAL_CATALOG_FILE_NAME,
+  localRepositoryPath,
+  readWorkspaceFiles,
+} from '@internal/plugin-local-repositories-node';
 
 /** The commit message: what was created, and by whom (a trailer, so tools can read it). */
 export function initialCommitMessage(options: {
@@ -78,23 +82,22 @@ export function createPublishLocalAction(options: {
         ctx.workspacePath,
         ctx.input.sourcePath ?? '.',
       );
-      const entries = await listWorkspaceFiles(sourceDir);
-      if (entries.length === 0) {
+      const files = await readWorkspaceFiles(sourceDir);
+      if (files.length === 0) {
         throw new InputError(
           `There are no files to publish in ${ctx.input.sourcePath ?? '.'}`,
         );
       }
-      const catalogInfoPath = path.join(repositoryPath, 'catalog-info.yaml');
-      if (!entries.some(e => e.path === 'catalog-info.yaml')) {
+      const catalogInfoPath = path.join(
+        repositoryPath,
+        LOCAL_CATALOG_FILE_NAME,
+      );
+      if (!files.some(f => f.path === LOCAL_CATALOG_FILE_NAME)) {
         ctx.logger.warn(
           'The published files have no catalog-info.yaml at their root; the service cannot be registered from this repository.',
         );
       }
-      const exists = await fs
-        .lstat(repositoryPath)
-        .then(() => true)
-        .catch(() => false);
-      if (exists) {
+      if (await existingLocalRepository(options.repositoriesDir, name)) {
         throw new InputError(
           `A local repository named ${name} already exists (${repositoryPath}); choose another name.`,
         );
@@ -107,17 +110,16 @@ export function createPublishLocalAction(options: {
       let commitHash = 'dry-run';
       if (ctx.isDryRun) {
         ctx.logger.info(
-          `Dry run: would commit ${entries.length} file(s) to a new repository at ${repositoryPath} (branch ${defaultBranch})`,
+          `Dry run: would commit ${files.length} file(s) to a new repository at ${repositoryPath} (branch ${defaultBranch})`,
         );
       } else {
         await fs.mkdir(options.repositoriesDir, { recursive: true });
         // Not recursive: fails with EEXIST if another task took the name since the check.
         await fs.mkdir(repositoryPath);
         try {
-          commitHash = await createLocalRepository({
-            sourceDir,
-            repositoryPath,
-            entries,
+          commitHash = await createRepository({
+            dir: repositoryPath,
+            files,
             defaultBranch,
             message: initialCommitMessage({
               name,
@@ -132,7 +134,7 @@ export function createPublishLocalAction(options: {
           throw e;
         }
         ctx.logger.info(
-          `Committed ${entries.length} file(s) to ${repositoryPath} (${commitHash})`,
+          `Committed ${files.length} file(s) to ${repositoryPath} (${commitHash})`,
         );
       }
       ctx.output('repositoryPath', outputs.repositoryPath);

@@ -1,23 +1,39 @@
+/*
+ * The one Git helper for Strata's local repositories: create a repository with a first commit,
+ * commit files on a new branch, and read what a branch holds. isomorphic-git rather than the
+ * `git` CLI: it is what the scaffolder itself uses, works the same in the container image (which
+ * need not ship git) and on a laptop, and takes no global git config (hooks, templates, signing)
+ * from the machine it runs on.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import git, { TreeEntry } from 'isomorphic-git';
+import { checkRepositoryFilePath } from '../repositoryPaths';
 
 /**
- * Git operations on Strata's local repositories, with isomorphic-git so the
- * portal needs no `git` binary in its container (the same choice as the
- * scaffolder's own Git helpers).
+ * A file to put into a repository, `path` relative to its root with `/`. `kind` defaults to
+ * `file`; `executable` is a file with the executable bit; for `symlink`, `content` is the link's
+ * target.
  */
-
-/** A file to write into a repository, path relative to its root with `/`. */
 export interface RepositoryFile {
   path: string;
-  content: string;
+  content: string | Uint8Array;
+  kind?: 'file' | 'executable' | 'symlink';
 }
 
 export interface GitAuthor {
   name: string;
   email: string;
 }
+
+/** The author and committer of everything Strata commits. */
+export const STRATA_AUTHOR: GitAuthor = {
+  name: 'Strata',
+  email: 'strata@localhost',
+};
+
+/** Git's tree entry mode for each kind of file. */
+const MODES = { file: '100644', executable: '100755', symlink: '120000' };
 
 /** Whether `dir` holds a Git repository (has a `.git` directory). */
 export async function isRepository(dir: string): Promise<boolean> {
@@ -28,12 +44,15 @@ export async function isRepository(dir: string): Promise<boolean> {
   }
 }
 
-export async function branchExists(dir: string, branch: string) {
+export async function branchExists(
+  dir: string,
+  branch: string,
+): Promise<boolean> {
   const branches = await git.listBranches({ fs, dir });
   return branches.includes(branch);
 }
 
-/** The committed content of a file on a branch, or undefined when absent. */
+/** The committed content of a file on a branch (or other ref), or undefined when absent. */
 export async function readCommittedFile(
   dir: string,
   ref: string,
@@ -51,30 +70,44 @@ export async function readCommittedFile(
   }
 }
 
-/** Creates a repository whose `defaultBranch` has one commit holding `files`. */
+/**
+ * Creates a repository at `dir` (made when missing) whose `defaultBranch` has one commit holding
+ * `files`, checked out in its working tree; returns the commit's hash.
+ */
 export async function createRepository(options: {
   dir: string;
   defaultBranch: string;
   files: RepositoryFile[];
   message: string;
-  author: GitAuthor;
+  author?: GitAuthor;
 }): Promise<string> {
-  const { dir, defaultBranch, files, message, author } = options;
+  const { dir, defaultBranch, files, message } = options;
+  files.forEach(file => checkRepositoryFilePath(file.path));
   await fs.promises.mkdir(dir, { recursive: true });
   await git.init({ fs, dir, defaultBranch });
   for (const file of files) {
     const target = path.join(dir, ...file.path.split('/'));
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    await fs.promises.writeFile(target, file.content, 'utf8');
+    if (file.kind === 'symlink') {
+      await fs.promises.symlink(Buffer.from(file.content).toString(), target);
+    } else {
+      await fs.promises.writeFile(target, file.content);
+      if (file.kind === 'executable') await fs.promises.chmod(target, 0o755);
+    }
     await git.add({ fs, dir, filepath: file.path });
   }
-  return git.commit({ fs, dir, message, author });
+  return git.commit({
+    fs,
+    dir,
+    message,
+    author: options.author ?? STRATA_AUTHOR,
+  });
 }
 
 /**
- * Commits `files` on a new branch that starts at `baseBranch`, like the head
- * of a pull request. Works on Git objects only: the checked-out working tree
- * (which the catalog may be reading) is not touched.
+ * Commits `files` on a new branch that starts at `baseBranch`, like the head of a pull request;
+ * returns the commit's hash. Works on Git objects only: the checked-out working tree (which the
+ * catalog may be reading) is not touched.
  */
 export async function commitOnNewBranch(options: {
   dir: string;
@@ -82,9 +115,10 @@ export async function commitOnNewBranch(options: {
   branch: string;
   files: RepositoryFile[];
   message: string;
-  author: GitAuthor;
+  author?: GitAuthor;
 }): Promise<string> {
-  const { dir, baseBranch, branch, files, message, author } = options;
+  const { dir, baseBranch, branch, files, message } = options;
+  files.forEach(file => checkRepositoryFilePath(file.path));
   const parent = await git.resolveRef({ fs, dir, ref: baseBranch });
   const { commit } = await git.readCommit({ fs, dir, oid: parent });
   let tree = commit.tree;
@@ -92,11 +126,13 @@ export async function commitOnNewBranch(options: {
     const blob = await git.writeBlob({
       fs,
       dir,
-      blob: Buffer.from(file.content, 'utf8'),
+      blob: Buffer.from(file.content),
     });
-    tree = await putBlob(dir, tree, file.path.split('/'), blob);
+    const mode = MODES[file.kind ?? 'file'];
+    tree = await putBlob(dir, tree, file.path.split('/'), { oid: blob, mode });
   }
   const timestamp = Math.floor(Date.now() / 1000);
+  const author = options.author ?? STRATA_AUTHOR;
   const signature = { ...author, timestamp, timezoneOffset: 0 };
   const oid = await git.writeCommit({
     fs,
@@ -118,7 +154,7 @@ async function putBlob(
   dir: string,
   treeOid: string | undefined,
   segments: string[],
-  blobOid: string,
+  blob: { oid: string; mode: string },
 ): Promise<string> {
   const entries: TreeEntry[] = treeOid
     ? (await git.readTree({ fs, dir, oid: treeOid })).tree
@@ -127,7 +163,7 @@ async function putBlob(
   const existing = entries.find(entry => entry.path === name);
   const entry: TreeEntry =
     rest.length === 0
-      ? { mode: '100644', path: name, oid: blobOid, type: 'blob' }
+      ? { mode: blob.mode, path: name, oid: blob.oid, type: 'blob' }
       : {
           mode: '040000',
           path: name,
@@ -136,7 +172,7 @@ async function putBlob(
             dir,
             existing?.type === 'tree' ? existing.oid : undefined,
             rest,
-            blobOid,
+            blob,
           ),
         };
   const next = entries.filter(e => e.path !== name).concat(entry);

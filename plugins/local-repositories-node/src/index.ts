@@ -1,0 +1,40 @@
+/**
+ * The Git repositories Strata keeps on its own disk ("Local Git repository on this Strata"),
+ * shared by the scaffolder module that creates them and the catalog module that reads them:
+ * where they live (config), what they may be called and where their files are (one rule), the
+ * event that announces a new one, the one Git helper, and the one workspace walker.
+ *
+ * @packageDocumentation
+ */
+
+export { LOCAL_REPOSITORIES_DIR_KEY, readLocalRepositoriesDir } from './config';
+export {
+  LOCAL_REPOSITORY_PUBLISHED_TOPIC,
+  type LocalRepositoryPublishedEvent,
+} from './topics';
+export {
+  LOCAL_CATALOG_FILE_NAME,
+  checkRepositoryFilePath,
+  existingLocalRepository,
+  localRepositoryOf,
+  localRepositoryPath,
+  repositoryFilePathProblem,
+  repositoryNameProblem,
+} from './repositoryPaths';
+export {
+  STRATA_AUTHOR,
+  branchExists,
+  commitOnNewBranch,
+  createRepository,
+  isRepository,
+  readCommittedFile,
+  type GitAuthor,
+  type RepositoryFile,
+} from './git/localGit';
+export { checkBranchName } from './git/branchName';
+export {
+  readWorkspaceFiles,
+  symlinkProblem,
+  walkWorkspace,
+  type WorkspaceEntry,
+} from './workspace/walkWorkspace';
