@@ -59,6 +59,21 @@ strata_run_backend() {
     --config "$ROOT/app-config.machine-access.yaml" "${ci_access[@]}" "$@"
 }
 
+# The demo organisation's 90 days of deployments and incidents, posted through the deployments
+# events API with the machine token, exactly as a CD system would (idempotent: a restart adds only
+# new days). STRATA_DEMO_HISTORY=0 skips it. A failure is a warning: the portal still serves.
+strata_load_demo_history() {
+  local url="$1" log="$STRATA_DATA_DIR/logs/demo-history.log"
+  [ "${STRATA_DEMO_HISTORY:-1}" = 0 ] && return 0
+  step "Loading the demo organisation's deployment history (90 days, via /api/deployments/v1/events)"
+  if node "$ROOT/examples/dataflow/deployments/load-history.mjs" "$url" >"$log" 2>&1; then
+    info "$(tail -n 1 "$log")"
+  else
+    tail -n 5 "$log" | sed 's/^/    | /' >&2
+    warn "the demo deployment history was not loaded (full log: ${log/#$ROOT\//}); the DORA page stays empty"
+  fi
+}
+
 strata_wait_ready() {
   local pid="$1" url="$2" deadline=$(($(date +%s) + ${STRATA_START_TIMEOUT:-300}))
   while [ "$(date +%s)" -lt "$deadline" ]; do
@@ -127,6 +142,7 @@ strata_start() {
     wait "$pid" 2>/dev/null || true
     die "the backend did not become ready on $url" "see the log above or $log"
   fi
+  strata_load_demo_history "$url"
   echo
   ok "Strata is ready at $url  (up in $(elapsed_since "$started")s; Ctrl-C stops it)"
   echo "    sign in as guest; the DataFlow Systems demo catalog loads within a few seconds"
