@@ -1,33 +1,31 @@
 import { Entity } from '@backstage/catalog-model';
-import { ANNOTATION_KUBERNETES_ID } from '@internal/plugin-service-model-common';
+import {
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+} from '@internal/plugin-service-model-common';
 
 /**
- * `backstage.io/kubernetes-label-selector`: a label selector that finds the entity's workloads
- * when they do not carry the `backstage.io/kubernetes-id` label (upstream Kubernetes plugin's
- * annotation, read the same way by the deployments backend).
+ * Whether the entity says which Kubernetes workloads are its own (`backstage.io/kubernetes-id`
+ * or `backstage.io/kubernetes-label-selector`). Without either, the backend still looks for
+ * workloads labelled with the entity's name, as upstream's Kubernetes plugin does.
  */
-export const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
-  'backstage.io/kubernetes-label-selector';
-
-/** How the backend finds the entity's workloads, or undefined when the entity says nothing. */
-export function workloadSelectorOf(entity: Entity): string | undefined {
+export function hasWorkloadAnnotation(entity: Entity): boolean {
   const annotations = entity.metadata.annotations ?? {};
-  const id = annotations[ANNOTATION_KUBERNETES_ID]?.trim();
-  if (id) return `label ${ANNOTATION_KUBERNETES_ID}=${id}`;
-  const selector = annotations[ANNOTATION_KUBERNETES_LABEL_SELECTOR]?.trim();
-  if (selector) return `label selector ${selector}`;
-  return undefined;
+  return [ANNOTATION_KUBERNETES_ID, ANNOTATION_KUBERNETES_LABEL_SELECTOR].some(
+    name => Boolean(annotations[name]?.trim()),
+  );
 }
 
 const DEPLOYABLE_TYPES = ['service', 'website'];
 
 /**
- * Components that run somewhere: annotated for Kubernetes, or a service or website (which then
- * get a card explaining how to annotate them). Libraries and the like get no deployments cards.
+ * Components that run somewhere: annotated for Kubernetes, or a service or website (which,
+ * when no workload is found, get a card explaining how to annotate them). Libraries and the
+ * like get no deployments cards.
  */
 export function isDeployableComponent(entity: Entity): boolean {
   if (entity.kind.toLocaleLowerCase('en-US') !== 'component') return false;
-  if (workloadSelectorOf(entity)) return true;
+  if (hasWorkloadAnnotation(entity)) return true;
   const type = entity.spec?.type;
   return typeof type === 'string' && DEPLOYABLE_TYPES.includes(type);
 }

@@ -209,8 +209,14 @@ describe('DeploymentsCard', () => {
     );
   });
 
-  it('says how to annotate a service that names no workloads, without asking the backend', async () => {
-    const api = fakeApi(async () => serviceStatus([]));
+  it('says how to annotate a service whose name matches no workload', async () => {
+    const api = fakeApi(async () =>
+      serviceStatus([cluster({ cluster: 'prod-eu' })], {
+        entityRef: 'component:default/invoices',
+        selector:
+          "label backstage.io/kubernetes-id=invoices (the entity's name: it has no backstage.io/kubernetes-id annotation)",
+      }),
+    );
     await renderCard(api, component('invoices'));
 
     expect(
@@ -221,7 +227,36 @@ describe('DeploymentsCard', () => {
     expect(screen.getByTestId('deployments-not-annotated')).toHaveTextContent(
       'backstage.io/kubernetes-id: invoices',
     );
-    expect(api.getStatus).not.toHaveBeenCalled();
+    expect(api.getStatus).toHaveBeenCalledWith('component:default/invoices');
+  });
+
+  it("shows the workloads the backend found by an unannotated service's name", async () => {
+    const api = fakeApi(async () =>
+      serviceStatus(
+        [
+          cluster({
+            cluster: 'prod-eu',
+            workloads: [{ ...healthyBilling, name: 'invoices' }],
+          }),
+        ],
+        {
+          entityRef: 'component:default/invoices',
+          selector:
+            "label backstage.io/kubernetes-id=invoices (the entity's name: it has no backstage.io/kubernetes-id annotation)",
+        },
+      ),
+    );
+    await renderCard(api, component('invoices'));
+
+    expect(
+      await screen.findByRole('heading', { name: 'invoices' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Workloads found by label backstage.io\/kubernetes-id=invoices \(the entity's name/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('deployments-not-annotated')).toBeNull();
   });
 
   it('says what went wrong when the backend fails, with its message, and retries', async () => {

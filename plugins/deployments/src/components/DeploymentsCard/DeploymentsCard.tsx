@@ -3,10 +3,9 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityInfoCard, useEntity } from '@backstage/plugin-catalog-react';
 import { useAsyncRetry, useInterval } from 'react-use';
 import { deploymentsApiRef } from '../../api';
-import { workloadSelectorOf } from '../../filters';
+import { hasWorkloadAnnotation } from '../../filters';
 import { ErrorNotice, Loading } from '../shared';
 import { DeploymentsStatusView } from './DeploymentsStatusView';
-import { NotAnnotated } from './HowToConnect';
 
 /** The card's title. */
 export const DEPLOYMENTS_CARD_TITLE = 'Deployments';
@@ -14,7 +13,7 @@ export const DEPLOYMENTS_CARD_TITLE = 'Deployments';
 /** How often the card re-reads the status (the backend answers from its watch cache). */
 const REFRESH_MS = 30_000;
 
-function ServiceStatus(props: { entityRef: string }) {
+function ServiceStatus(props: { entityRef: string; unannotatedName?: string }) {
   const api = useApi(deploymentsApiRef);
   const { value, error, loading, retry } = useAsyncRetry(
     () => api.getStatus(props.entityRef),
@@ -29,7 +28,11 @@ function ServiceStatus(props: { entityRef: string }) {
         {error && (
           <ErrorNotice what="fresh status" error={error} onRetry={retry} />
         )}
-        <DeploymentsStatusView status={value} now={new Date()} />
+        <DeploymentsStatusView
+          status={value}
+          now={new Date()}
+          unannotatedName={props.unannotatedName}
+        />
       </>
     );
   }
@@ -48,15 +51,18 @@ function ServiceStatus(props: { entityRef: string }) {
 export function DeploymentsCard() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const annotated = workloadSelectorOf(entity) !== undefined;
+  // Unannotated services are still looked up (by their name, as upstream does); they are told
+  // how to annotate themselves only when that finds nothing.
+  const unannotatedName = hasWorkloadAnnotation(entity)
+    ? undefined
+    : entity.metadata.name;
   return (
     <div data-testid="deployments-card">
       <EntityInfoCard title={DEPLOYMENTS_CARD_TITLE}>
-        {annotated ? (
-          <ServiceStatus entityRef={entityRef} />
-        ) : (
-          <NotAnnotated name={entity.metadata.name} />
-        )}
+        <ServiceStatus
+          entityRef={entityRef}
+          unannotatedName={unannotatedName}
+        />
       </EntityInfoCard>
     </div>
   );

@@ -2,16 +2,30 @@ import Typography from '@material-ui/core/Typography';
 import { ServiceDeploymentStatus } from '@internal/plugin-deployments-common';
 import { clustersProblemsFirst } from '../../status';
 import { ClusterSection } from './ClusterSection';
-import { NotConfigured } from './HowToConnect';
+import { NotAnnotated, NotConfigured } from './HowToConnect';
 
-/** The status of one service across clusters, problems first. */
+/**
+ * The status of one service across clusters, problems first. For a service without a workload
+ * annotation whose name matched nothing, how to annotate it instead.
+ */
 export function DeploymentsStatusView(props: {
   status: ServiceDeploymentStatus;
   now: Date;
+  /** The entity's name when it has no workload annotation. */
+  unannotatedName?: string;
 }) {
-  const { status, now } = props;
+  const { status, now, unannotatedName } = props;
+  const found = status.clusters.some(c => c.workloads.length > 0);
   if (!status.clustersConfigured) {
-    return <NotConfigured />;
+    return (
+      <>
+        <NotConfigured />
+        {unannotatedName && <NotAnnotated name={unannotatedName} />}
+      </>
+    );
+  }
+  if (unannotatedName && !found) {
+    return <NotAnnotated name={unannotatedName} />;
   }
   const clusters = clustersProblemsFirst(status.clusters);
   return (

@@ -2,8 +2,10 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { CodeSnippet } from '@backstage/core-components';
-import { ANNOTATION_KUBERNETES_ID } from '@internal/plugin-service-model-common';
-import { ANNOTATION_KUBERNETES_LABEL_SELECTOR } from '../../filters';
+import {
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+} from '@internal/plugin-service-model-common';
 
 /** Where the setup is described in full (the repository's docs; the portal has no URL for them). */
 export const DEPLOYMENTS_DOCS = 'docs/deployments.md';
