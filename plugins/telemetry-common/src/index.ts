@@ -8,3 +8,4 @@ export * from './red';
 export * from './slo';
 export * from './graph';
 export * from './traces';
+export * from './openslo';
