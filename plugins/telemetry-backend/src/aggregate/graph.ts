@@ -94,11 +94,11 @@ export class EdgeAccumulator {
   }
 }
 
-/** Edge deltas summed into hours (late data for rolled-up hours). */
-export function edgesToHours(deltas: readonly EdgeDelta[]): EdgeDelta[] {
+/** Deltas with the same edge and bucket (of `unitMs`) added together: one row per key. */
+export function mergeEdges(deltas: readonly EdgeDelta[], unitMs: number): EdgeDelta[] {
   const merged = new Map<string, EdgeDelta>();
   for (const d of deltas) {
-    const bucketMs = floorTo(d.bucketMs, HOUR_MS);
+    const bucketMs = floorTo(d.bucketMs, unitMs);
     const k = `${d.source}\u0000${d.target}\u0000${d.kind}\u0000${bucketMs}`;
     const row = merged.get(k);
     if (!row) merged.set(k, { ...d, bucketMs });
@@ -110,6 +110,11 @@ export function edgesToHours(deltas: readonly EdgeDelta[]): EdgeDelta[] {
     }
   }
   return [...merged.values()];
+}
+
+/** Edge deltas summed into hours (late data for rolled-up hours). */
+export function edgesToHours(deltas: readonly EdgeDelta[]): EdgeDelta[] {
+  return mergeEdges(deltas, HOUR_MS);
 }
 
 export interface BatchGraph {
