@@ -18,7 +18,11 @@ type Case = {
 };
 
 const FIXTURES = path.join(__dirname, '__fixtures__');
-const cases = fs.readdirSync(FIXTURES).sort();
+const cases = fs
+  .readdirSync(FIXTURES, { withFileTypes: true })
+  .filter(entry => entry.isDirectory())
+  .map(entry => entry.name)
+  .sort();
 
 function editorFor(text: string, spec: Case): YamlEditor {
   const selector = spec.document;

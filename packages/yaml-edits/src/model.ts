@@ -112,7 +112,7 @@ export function applyEditToValue(data: unknown, edit: YamlEdit): unknown {
     case 'remove': {
       const { holder, key } = locate(root, edit.path, false);
       if (Array.isArray(holder)) {
-        holder.splice(key as number, 1);
+        holder.splice(Number(key), 1);
       } else if (Object.prototype.hasOwnProperty.call(holder, key)) {
         delete holder[key];
       } else {

@@ -24,7 +24,9 @@ import { YamlEditor } from './YamlEditor';
 
 const FIXTURES = path.join(__dirname, '__fixtures__');
 const inputs = fs
-  .readdirSync(FIXTURES)
+  .readdirSync(FIXTURES, { withFileTypes: true })
+  .filter(entry => entry.isDirectory())
+  .map(entry => entry.name)
   .sort()
   .map(name => ({
     name,

@@ -74,7 +74,8 @@ export function locateEntity(
   }
   const editor = new YamlEditor(text, index);
   const doc = editor.document;
-  const spec = (doc.contents as YAMLMap).get('spec', true);
+  const root = doc.contents as YAMLMap;
+  const spec = root.get('spec', true);
   const editable =
     isMap(spec) && (spec.flow ? options.flowSpec : spec.items.length > 0);
   if (!editable) {
@@ -83,11 +84,13 @@ export function locateEntity(
       `The spec of ${entityRef} is not a block mapping; it cannot be edited safely`,
     );
   }
-  const metadata = (doc.contents as YAMLMap).get('metadata', true) as YAMLMap;
+  const metadata = root.get('metadata', true);
   return {
     editor,
     spec,
-    namespace: scalarString(metadata.get('namespace', true)) ?? 'default',
+    namespace:
+      (isMap(metadata) && scalarString(metadata.get('namespace', true))) ||
+      'default',
     entity: doc.toJS() as Entity,
   };
 }
