@@ -9,3 +9,5 @@ export * from './slo';
 export * from './graph';
 export * from './traces';
 export * from './openslo';
+// `./slo` is the contract file slo.ts; the SLO math lives in the folder slo/.
+export * from './slo/index';
