@@ -3,9 +3,9 @@
  * unreachable, refuses our credentials (401), or lets us in but forbids a resource (403) — in a
  * sentence such as "403: the service account may not list pods in payments". Pure.
  *
- * Errors arrive in three shapes: client-node's ApiException from a list (`code`, `body` = the
- * Status object as text), its Watch error (`statusCode`, no body), and node-fetch's FetchError
- * for network failures (`code` = ECONNREFUSED, ENOTFOUND, …).
+ * Errors arrive in three shapes: a list's ListRequestError (`code`, `body` = the Status object as
+ * text, as client-node's ApiException has them), client-node's Watch error (`statusCode`, no
+ * body), and node's network errors (`code` = ECONNREFUSED, ENOTFOUND, …).
  */
 import { ClusterState } from '@internal/plugin-deployments-common';
 

@@ -6,7 +6,7 @@
  */
 import { KubeConfig } from '@kubernetes/client-node';
 import { SlimObject } from '../cache/objects';
-import { ResourceKind } from './resourceKinds';
+import { ResourceKind, listPage } from './resourceKinds';
 
 const MAX_RESTARTS = 3;
 
@@ -26,15 +26,14 @@ export async function listAllPages(
     try {
       do {
         options.onRequest?.();
-        const page = await kind.listPage(kc, {
+        const page = await listPage(kc, kind, {
           namespace: options.namespace,
           limit: options.pageSize,
           continueToken,
-          fieldSelector: kind.fieldSelector,
         });
         resourceVersion ??= page.metadata?.resourceVersion;
         for (const raw of page.items ?? []) items.push(kind.slim(raw));
-        continueToken = page.metadata?._continue || undefined;
+        continueToken = page.metadata?.continue || undefined;
       } while (continueToken);
       return { metadata: { resourceVersion }, items };
     } catch (err) {
