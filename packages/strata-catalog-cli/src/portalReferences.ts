@@ -1,25 +1,20 @@
+import { ResponseError } from '@backstage/errors';
 import {
   CatalogFileInput,
   CatalogValidationResult,
   externalReferences,
-  ValidateRequest,
   ValidateResponse,
   Violation,
 } from '@internal/plugin-catalog-validation-common';
 import { IoError } from './errors';
+import {
+  PortalOptions,
+  portalClient,
+  portalRefusal,
+  reason,
+} from './portalClient';
 
-export type PortalOptions = {
-  /** The portal's base URL, e.g. https://portal.example.com */
-  baseUrl: string;
-  /** Sent as a bearer token. */
-  token?: string;
-  /** Files per request (the endpoint takes at most 200). */
-  maxFiles?: number;
-  /** UTF-8 bytes of file content per request (the endpoint takes at most 1 MiB). */
-  maxBytes?: number;
-  timeoutMs?: number;
-  fetch?: typeof fetch;
-};
+export type { PortalOptions } from './portalClient';
 
 /** The portal's validation endpoint, which looks references up on the caller's behalf. */
 export const VALIDATE_PATH = '/api/catalog-validation/validate';
@@ -27,97 +22,38 @@ export const VALIDATE_PATH = '/api/catalog-validation/validate';
 // The endpoint's limits (catalog-validation-backend, src/validation/limits.ts).
 const defaultMaxFiles = 200;
 const defaultMaxBytes = 1024 * 1024;
-const defaultTimeoutMs = 30_000;
-
-function reason(error: unknown): string {
-  const e = error as {
-    name?: string;
-    message?: string;
-    cause?: { code?: string; message?: string };
-  };
-  if (e?.name === 'TimeoutError') {
-    return 'timed out';
-  }
-  return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
-}
-
-async function post(
-  url: string,
-  body: ValidateRequest,
-  options: PortalOptions,
-): Promise<Response> {
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: 'application/json',
-  };
-  if (options.token) {
-    headers.authorization = `Bearer ${options.token}`;
-  }
-  try {
-    return await (options.fetch ?? fetch)(url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs),
-    });
-  } catch (e) {
-    throw new IoError(
-      `cannot reach the portal at ${options.baseUrl}: ${reason(e)}`,
-    );
-  }
-}
-
-/** The message of a Backstage error body, if the answer is one. */
-async function errorMessage(response: Response): Promise<string | undefined> {
-  try {
-    const body = (await response.json()) as { error?: { message?: unknown } };
-    const message = body?.error?.message;
-    return typeof message === 'string' ? message : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The portal's validation of one request's worth of files, with references checked. */
 async function validateInPortal(
   files: CatalogFileInput[],
   options: PortalOptions,
-): Promise<Violation[]> {
-  const url = `${options.baseUrl}${VALIDATE_PATH}`;
-  const response = await post(
-    url,
-    {
-      files: files.map(file => ({ path: file.path, content: file.text })),
-      checkReferences: true,
-    },
-    options,
-  );
-  if (response.status === 401 || response.status === 403) {
-    throw new IoError(
-      `the portal at ${options.baseUrl} refused the catalog request (HTTP ${
-        response.status
-      }): ${options.token ? 'check the token' : 'pass a token with --token'}`,
-    );
-  }
-  if (!response.ok) {
-    const message = await errorMessage(response);
-    throw new IoError(
-      `the portal answered HTTP ${response.status} to POST ${url}${
-        message ? `: ${message}` : ''
-      }`,
-    );
-  }
+): Promise<ValidateResponse['violations']> {
+  const request = `POST ${options.baseUrl}${VALIDATE_PATH}`;
   let body: Partial<ValidateResponse>;
   try {
-    body = (await response.json()) as Partial<ValidateResponse>;
+    body = await portalClient(options).validate(
+      {
+        body: {
+          files: files.map(file => ({ path: file.path, content: file.text })),
+          checkReferences: true,
+        },
+      },
+      { token: options.token },
+    );
   } catch (e) {
+    if (e instanceof IoError) {
+      throw e;
+    }
+    if (e instanceof ResponseError) {
+      throw portalRefusal(e, request, options);
+    }
     throw new IoError(
-      `the portal's answer to POST ${url} is not JSON: ${reason(e)}`,
+      `the portal's answer to ${request} is not JSON: ${reason(e)}`,
     );
   }
   if (!Array.isArray(body?.violations)) {
     throw new IoError(
-      `the portal's answer to POST ${url} is not a catalog-validation response`,
+      `the portal's answer to ${request} is not a catalog-validation response`,
     );
   }
   return body.violations;
@@ -193,7 +129,7 @@ export async function checkPortalReferences(
   )) {
     for (const violation of await validateInPortal(batch, options)) {
       if (violation.rule === 'missing-reference' && places.has(at(violation))) {
-        violations.push(violation);
+        violations.push({ ...violation, rule: 'missing-reference' });
       }
     }
   }

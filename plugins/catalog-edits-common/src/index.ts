@@ -1,7 +1,8 @@
 /**
  * Catalog edits through Git: the permission to propose an edit, the request
- * and response types of the catalog-edits backend, and pure edits of
- * catalog-info.yaml text that change only the bytes they must.
+ * and response types of the catalog-edits backend and its generated client,
+ * and pure edits of catalog-info.yaml text that change only the bytes they
+ * must.
  *
  * @packageDocumentation
  */
@@ -15,9 +16,11 @@ export type {
   CatalogEditType,
   CatalogEditProposal,
   ProposeEditRequest,
-  ProposeEditResponse,
   SetSpecFieldEdit,
 } from './types';
+// The backend's API, generated from its spec (`yarn openapi:generate`).
+export { CatalogEditsApiClient } from './generated';
+export type { ProposalList, ProposeEditResponse } from './generated';
 export {
   isSpecFieldPath,
   SPEC_FIELD_PATHS,

@@ -1,3 +1,13 @@
+/*
+ * The edit types the edits engine works with. They are narrower than the spec's
+ * (plugins/catalog-edits-backend/src/schema/openapi.yaml, generated into ./generated):
+ * a set-spec-field edit's value is typed per path. types.test.ts checks at compile time
+ * that every one of them is still what the spec accepts.
+ */
+import type {
+  CatalogEditProposal as WireCatalogEditProposal,
+  ProposeEditRequest as WireProposeEditRequest,
+} from './generated';
 import type { SpecFieldPath, SpecFieldValues } from './specFields';
 
 /**
@@ -23,28 +33,15 @@ export type CatalogEdit =
 /** The kinds of {@link CatalogEdit}. */
 export type CatalogEditType = CatalogEdit['type'];
 
-/** Body of `POST /proposals`. */
-export type ProposeEditRequest = {
-  /** The entity to change, e.g. `component:default/pipeline-service`. */
-  entityRef: string;
+/** Body of `POST /proposals`: the spec's, with the edit typed per field. */
+export type ProposeEditRequest = Omit<WireProposeEditRequest, 'edit'> & {
   edit: CatalogEdit;
 };
 
-/** Response of `POST /proposals`. */
-export type ProposeEditResponse = {
-  pullRequestUrl: string;
-  branch: string;
-};
-
-/** A recorded proposal, as `GET /proposals` lists it. */
-export type CatalogEditProposal = {
-  id: string;
-  entityRef: string;
+/**
+ * A recorded proposal, as `GET /proposals` lists it: the spec's, with the edit
+ * typed per field (the backend records only edits it accepted).
+ */
+export type CatalogEditProposal = Omit<WireCatalogEditProposal, 'edit'> & {
   edit: CatalogEdit;
-  /** The user entity ref of whoever asked for the change. */
-  requestedBy: string;
-  pullRequestUrl: string;
-  branch: string;
-  /** ISO 8601 timestamp. */
-  createdAt: string;
 };

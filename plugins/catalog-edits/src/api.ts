@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import {
   createApiRef,
   DiscoveryApi,
@@ -6,6 +5,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import {
   CatalogEditProposal,
+  CatalogEditsApiClient,
   ProposeEditRequest,
   ProposeEditResponse,
 } from '@internal/plugin-catalog-edits-common';
@@ -22,36 +22,27 @@ export const catalogEditsApiRef = createApiRef<CatalogEditsApi>({
   id: 'plugin.catalog-edits.service',
 });
 
-/** {@link CatalogEditsApi} over HTTP, with the signed-in user's token. */
+/**
+ * {@link CatalogEditsApi} over HTTP with the signed-in user's token, through
+ * the client generated from the backend's spec (it throws ResponseError on
+ * a non-2xx answer).
+ */
 export class CatalogEditsClient implements CatalogEditsApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly client: CatalogEditsApiClient;
 
-  async propose(request: ProposeEditRequest): Promise<ProposeEditResponse> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('catalog-edits');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}/proposals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response.json();
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.client = new CatalogEditsApiClient(options);
+  }
+
+  propose(request: ProposeEditRequest): Promise<ProposeEditResponse> {
+    return this.client.createProposal({ body: request });
   }
 
   async listProposals(entityRef: string): Promise<CatalogEditProposal[]> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('catalog-edits');
-    const response = await this.options.fetchApi.fetch(
-      `${baseUrl}/proposals?entityRef=${encodeURIComponent(entityRef)}`,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()).items;
+    const { items } = await this.client.listProposals({
+      query: { entityRef },
+    });
+    // The backend records only edits it accepted, each of the engine's shape.
+    return items as CatalogEditProposal[];
   }
 }

@@ -35,6 +35,7 @@ export { withMissingReferences } from './referenceCheck';
 export type { ExistingEntityLookup } from './referenceCheck';
 export { knownKinds } from './model/catalogModel';
 export type { KnownKind } from './model/catalogModel';
+export { CatalogValidationApiClient } from './api';
 export type {
   EntityConflict,
   EntityConflictList,

@@ -1,12 +1,11 @@
-import { ResponseError } from '@backstage/errors';
 import {
   createApiRef,
   DiscoveryApi,
   FetchApi,
 } from '@backstage/frontend-plugin-api';
-import type {
-  EntityConflict,
-  EntityConflictList,
+import {
+  CatalogValidationApiClient,
+  type EntityConflict,
 } from '@internal/plugin-catalog-validation-common';
 
 export type { EntityConflict };
@@ -21,26 +20,20 @@ export const catalogValidationApiRef = createApiRef<CatalogValidationApi>({
   id: 'plugin.catalog-validation.service',
 });
 
-/** {@link CatalogValidationApi} over HTTP, with the signed-in user's token. */
+/**
+ * {@link CatalogValidationApi} over HTTP with the signed-in user's token,
+ * through the client generated from the backend's spec (it throws
+ * ResponseError on a non-2xx answer).
+ */
 export class CatalogValidationClient implements CatalogValidationApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly client: CatalogValidationApiClient;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.client = new CatalogValidationApiClient(options);
+  }
 
   async listConflicts(entityRef: string): Promise<EntityConflict[]> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl(
-      'catalog-validation',
-    );
-    const response = await this.options.fetchApi.fetch(
-      `${baseUrl}/conflicts?entityRef=${encodeURIComponent(entityRef)}`,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    const list: EntityConflictList = await response.json();
-    return list.items;
+    const { items } = await this.client.listConflicts({ query: { entityRef } });
+    return items;
   }
 }
