@@ -8,8 +8,13 @@ export interface PodContainer {
   init: boolean;
 }
 
+// Several explanations walk the same pods of one workload: walk them once per pods array.
+const walked = new WeakMap<SlimPod[], PodContainer[]>();
+
 export function podContainers(pods: SlimPod[]): PodContainer[] {
-  return pods.flatMap(pod => {
+  const known = walked.get(pods);
+  if (known) return known;
+  const containers = pods.flatMap(pod => {
     const specOf = (name: string) => pod.spec.containers.find(c => c.name === name);
     return [
       ...pod.status.initContainerStatuses.map(status => ({ pod, status, init: true })),
@@ -21,6 +26,8 @@ export function podContainers(pods: SlimPod[]): PodContainer[] {
       })),
     ];
   });
+  walked.set(pods, containers);
+  return containers;
 }
 
 /** "container api" or "init container migrate". */

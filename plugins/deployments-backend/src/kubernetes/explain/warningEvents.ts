@@ -87,7 +87,7 @@ export function explainWarningEvents(input: ExplainInput, alreadyQuoted: Set<Sli
   }
   const out: Explanation[] = [];
   for (const events of groups.values()) {
-    const sorted = [...events].sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
+    const sorted = [...events].sort((a, b) => ((a.lastSeen ?? '') < (b.lastSeen ?? '') ? 1 : -1));
     const first = sorted[0];
     const total = sorted.reduce((n, e) => n + e.count, 0);
     const description = known(first);

@@ -14,6 +14,7 @@ import { workloadSelectorFor } from '../selector/workloadSelector';
 import { DeploymentStatusSource } from '../types';
 import { ClusterStatusSummary } from '../watch/ClusterWatch';
 import { assembleWorkload } from './assembleWorkload';
+import { WorkloadStatusMemo } from './WorkloadStatusMemo';
 
 /** What the status needs of a watched cluster. */
 export interface WatchedCluster {
@@ -35,6 +36,8 @@ function clusterRank(c: ClusterDeploymentStatus): number {
 }
 
 export class StatusService implements DeploymentStatusSource {
+  private readonly memo = new WorkloadStatusMemo();
+
   constructor(
     private readonly clusters: WatchedCluster[],
     private readonly options: { warningEventWindowMinutes: number; now?: () => Date },
@@ -48,13 +51,17 @@ export class StatusService implements DeploymentStatusSource {
         ? cluster.cache.deploymentsMatching(selector.selector, selector.namespace)
         : [];
       const workloads = deployments
-        .map(d =>
-          assembleWorkload(cluster.cache.workloadObjects(d), {
-            now,
-            eventWindowMinutes: this.options.warningEventWindowMinutes,
-          }),
-        )
-        .sort((a, b) => rank(a.problems) - rank(b.problems) || a.name.localeCompare(b.name));
+        .map(d => {
+          const key = `${cluster.name}/${d.metadata.namespace}/${d.metadata.name}`;
+          const version = cluster.cache.workloadVersion(`${d.metadata.namespace}/${d.metadata.name}`);
+          return this.memo.get(key, version, now.getTime(), () =>
+            assembleWorkload(cluster.cache.workloadObjects(d), {
+              now,
+              eventWindowMinutes: this.options.warningEventWindowMinutes,
+            }),
+          );
+        })
+        .sort((a, b) => rank(a.problems) - rank(b.problems) || (a.name < b.name ? -1 : 1));
       const summary = cluster.status();
       const status: ClusterDeploymentStatus = {
         cluster: cluster.name,

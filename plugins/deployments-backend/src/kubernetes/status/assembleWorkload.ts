@@ -69,7 +69,7 @@ export function recentWarnings(events: SlimEvent[], now: Date, windowMinutes: nu
   return events
     .filter(e => e.type === 'Warning')
     .filter(e => !e.lastSeen || new Date(e.lastSeen).getTime() >= since)
-    .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
+    .sort((a, b) => ((a.lastSeen ?? '') < (b.lastSeen ?? '') ? 1 : -1));
 }
 
 function toWarningEvent(e: SlimEvent): WarningEvent {
