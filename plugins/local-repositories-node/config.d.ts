@@ -8,5 +8,19 @@ export interface Config {
        */
       localRepositoriesDir?: string;
     };
+    catalog?: {
+      /**
+       * Folders `file` locations may read besides the local repositories folder and the folders
+       * of app-config's glob targets; relative to the backend's working directory.
+       * @visibility backend
+       */
+      allowedFileLocationRoots?: string[];
+      /**
+       * The largest file a `file` location may read, in bytes (catalog files, and files next
+       * to them such as SLO files). Default 1048576.
+       * @visibility backend
+       */
+      maxFileBytes?: number;
+    };
   };
 }

@@ -5,13 +5,13 @@ import {
   LocationSpec,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import fs from 'node:fs/promises';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  FileLocationRoots,
+  readLimitedFile,
+  resolveFileLocation,
+} from '@internal/plugin-local-repositories-node';
 import path from 'node:path';
-import { FileLocationRoots } from './fileLocationRoots';
-import { resolveFileLocation } from './resolveFileLocation';
-
-/** The largest catalog file read by default (`strata.catalog.maxFileBytes`). */
-export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
 /**
  * Reads every `file` location in place of the catalog's own FileReaderProcessor (it runs
@@ -87,17 +87,17 @@ export class FileLocationReader implements CatalogProcessor {
   ) {
     const fileLocation = { type: 'file', target: path.normalize(file) };
     try {
-      const { size } = await fs.stat(file);
-      if (size > this.maxFileBytes) {
+      const read = await readLimitedFile(file, this.maxFileBytes);
+      if (read.kind === 'too-large') {
         emit(
           processingResult.inputError(
             location,
-            `${file} is ${size} bytes; catalog files may be at most ${this.maxFileBytes} bytes (strata.catalog.maxFileBytes). Split it into several files.`,
+            `${file} is ${read.size} bytes; catalog files may be at most ${this.maxFileBytes} bytes (strata.catalog.maxFileBytes). Split it into several files.`,
           ),
         );
         return;
       }
-      const data = await fs.readFile(file);
+      const { data } = read;
       for await (const result of parser({ data, location: fileLocation })) {
         emit(result);
       }

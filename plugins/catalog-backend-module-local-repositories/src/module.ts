@@ -5,12 +5,12 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
+  fileLocationRoots,
   LOCAL_REPOSITORY_PUBLISHED_TOPIC,
   readLocalRepositoriesDir,
+  readMaxFileBytes,
 } from '@internal/plugin-local-repositories-node';
-import { readMaxFileBytes } from './config';
 import { FileLocationReader } from './FileLocationReader';
-import { fileLocationRoots } from './fileLocationRoots';
 import { LocalRepositoriesProvider } from './LocalRepositoriesProvider';
 import { LocalRepositoryTextProcessor } from './LocalRepositoryTextProcessor';
 

@@ -2,7 +2,9 @@
  * The Git repositories Strata keeps on its own disk ("Local Git repository on this Strata"),
  * shared by the scaffolder module that creates them and the catalog module that reads them:
  * where they live (config), what they may be called and where their files are (one rule), the
- * event that announces a new one, the one Git helper, and the one workspace walker.
+ * event that announces a new one, the one Git helper, the one workspace walker, and the one guard
+ * on what a `file` location may read (used by the catalog's file reader and by every other
+ * plugin that reads a file next to an entity's `file` location, e.g. telemetry's SLO files).
  *
  * @packageDocumentation
  */
@@ -38,3 +40,23 @@ export {
   walkWorkspace,
   type WorkspaceEntry,
 } from './workspace/walkWorkspace';
+export {
+  fileLocationRoots,
+  hasGlob,
+  staticPrefix,
+  ALLOWED_FILE_LOCATION_ROOTS_KEY,
+  type FileLocationRoots,
+} from './fileLocations/fileLocationRoots';
+export {
+  resolveFileLocation,
+  type FileLocationResolution,
+} from './fileLocations/resolveFileLocation';
+export {
+  DEFAULT_MAX_FILE_BYTES,
+  MAX_FILE_BYTES_KEY,
+  readMaxFileBytes,
+} from './fileLocations/maxFileBytes';
+export {
+  readLimitedFile,
+  type LimitedFileRead,
+} from './fileLocations/readLimitedFile';

@@ -1,7 +1,9 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
-import { DEFAULT_MAX_FILE_BYTES } from './FileLocationReader';
 
-/** The largest catalog file the `file` reader parses. */
+/** The largest file a `file` location may read by default (`strata.catalog.maxFileBytes`). */
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+/** The config key of the limit. */
 export const MAX_FILE_BYTES_KEY = 'strata.catalog.maxFileBytes';
 
 export function readMaxFileBytes(config: RootConfigService): number {
