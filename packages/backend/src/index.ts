@@ -52,8 +52,12 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-// Strata's template actions: catalog checks, local Git repositories, local registration.
+// Strata's template actions: catalog checks, the strangler's gateway split, event proposals.
 backend.add(import('@internal/plugin-scaffolder-backend-module-strata'));
+// Template actions for Git repositories on this Strata's disk (publish, branch, register).
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-local-repositories'),
+);
 
 // Permissions: admins from strata.permissions.admins; owners act on their own entities; users
 // read their own scaffolder tasks (plugins/permission-backend-module-strata-policy/README.md).

@@ -1,42 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import path from 'node:path';
-import {
-  DEFAULT_OTLP_ENDPOINT,
-  readLocalPublishing,
-  readLocalRepositoriesDir,
-  readOtlpEndpoint,
-} from './config';
-
-describe('readLocalRepositoriesDir', () => {
-  it('defaults to .data/repositories under the working directory', () => {
-    expect(readLocalRepositoriesDir(mockServices.rootConfig())).toBe(
-      path.resolve('.data', 'repositories'),
-    );
-  });
-
-  it('resolves a configured relative directory to an absolute one', () => {
-    const config = mockServices.rootConfig({
-      data: {
-        strata: {
-          scaffolder: { localRepositoriesDir: '../../.data/repositories' },
-        },
-      },
-    });
-    expect(readLocalRepositoriesDir(config)).toBe(
-      path.resolve('../../.data/repositories'),
-    );
-  });
-});
-
-describe('readLocalPublishing', () => {
-  it('is on unless switched off', () => {
-    expect(readLocalPublishing(mockServices.rootConfig())).toBe(true);
-    const off = mockServices.rootConfig({
-      data: { strata: { scaffolder: { localPublishing: false } } },
-    });
-    expect(readLocalPublishing(off)).toBe(false);
-  });
-});
+import { DEFAULT_OTLP_ENDPOINT, readOtlpEndpoint } from './config';
 
 describe('readOtlpEndpoint', () => {
   it("is Strata's in-cluster receiver unless configured", () => {

@@ -1,8 +1,5 @@
-import { readLocalRepositoriesDir } from '@internal/plugin-local-repositories-node';
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import path from 'node:path';
-
-export { readLocalRepositoriesDir };
 
 /** The templates/ folder, for actions that render another template's skeleton; optional. */
 export const TEMPLATES_DIR_KEY = 'strata.scaffolder.templatesDir';
@@ -30,15 +27,4 @@ export const DEFAULT_OTLP_ENDPOINT =
 export function readOtlpEndpoint(config: RootConfigService): string {
   const configured = config.getOptionalString(OTLP_ENDPOINT_KEY);
   return (configured || DEFAULT_OTLP_ENDPOINT).replace(/\/+$/, '');
-}
-
-/** Whether `strata:publish:local` may create repositories on this Strata's disk. */
-export const LOCAL_PUBLISHING_KEY = 'strata.scaffolder.localPublishing';
-
-/**
- * On by default (the embedded default works offline); production turns it off because a
- * replica's disk is neither shared nor kept, so a repository there would be lost.
- */
-export function readLocalPublishing(config: RootConfigService): boolean {
-  return config.getOptionalBoolean(LOCAL_PUBLISHING_KEY) ?? true;
 }

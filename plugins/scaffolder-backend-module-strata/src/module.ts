@@ -4,20 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { scaffolderTemplatingExtensionPoint } from '@backstage/plugin-scaffolder-node/alpha';
 import { createCheckNewEntityAction } from './actions/catalog/checkNewEntityAction';
-import { createRegisterLocalAction } from './actions/catalog/registerLocalAction';
 import { createValidateAction } from './actions/catalog/validateAction';
 import { createEventAndStranglerActions } from './actions/gateway';
-import { createPublishLocalAction } from './actions/publish/publishLocalAction';
-import {
-  readLocalPublishing,
-  readLocalRepositoriesDir,
-  readOtlpEndpoint,
-  readTemplatesDir,
-} from './config';
+import { readLocalRepositoriesDir } from '@internal/plugin-local-repositories-node';
+import { readOtlpEndpoint, readTemplatesDir } from './config';
 
 /**
  * Strata's scaffolder actions. Each action gets only what it needs: the catalog (read with the
@@ -39,7 +32,6 @@ export const scaffolderModuleStrata = createBackendModule({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         reader: coreServices.urlReader,
-        events: eventsServiceRef,
       },
       async init(deps) {
         const { scaffolder, catalog, config, auth, discovery, reader } = deps;
@@ -51,22 +43,12 @@ export const scaffolderModuleStrata = createBackendModule({
         scaffolder.addActions(
           createValidateAction({ catalog }),
           createCheckNewEntityAction({ catalog, repositoriesDir }),
-          createPublishLocalAction({
-            repositoriesDir,
-            enabled: readLocalPublishing(config),
-          }),
-          createRegisterLocalAction({
-            catalog,
-            events: deps.events,
-            repositoriesDir,
-          }),
           ...createEventAndStranglerActions({
             auth,
             discovery,
             catalog,
             reader,
             integrations: ScmIntegrations.fromConfig(config),
-            repositoriesDir,
             templatesDir: readTemplatesDir(config),
           }),
         );

@@ -84,7 +84,9 @@ describe('Strata configuration schema', () => {
         '@internal/plugin-catalog-backend-module-service-model',
         '@internal/plugin-catalog-edits-backend',
         '@internal/plugin-catalog-validation-backend',
+        '@internal/plugin-local-repositories-node',
         '@internal/plugin-permission-backend-module-strata-policy',
+        '@internal/plugin-scaffolder-backend-module-local-repositories',
         '@internal/plugin-scaffolder-backend-module-strata',
       ]),
     );

@@ -31,6 +31,7 @@ import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import unprocessedModule from '@backstage/plugin-catalog-backend-module-unprocessed';
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
+import scaffolderLocalRepositoriesModule from '@internal/plugin-scaffolder-backend-module-local-repositories';
 import { readWorkspaceFiles } from '@internal/plugin-local-repositories-node';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
 import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
@@ -251,6 +252,7 @@ export async function startScaffolderHarness(options: {
       eventsServiceFactory,
       scaffolderPlugin,
       scaffolderModuleStrata,
+      scaffolderLocalRepositoriesModule,
       perPluginDatabases(options.databases, options.databaseId),
       mockServices.rootConfig.factory({
         data: catalogConfig(repositoriesDir, testTemplatesDir),

@@ -1,7 +1,5 @@
 export { createEventAndStranglerActions } from './templateActions';
 export { createSplitTrafficAction } from './splitTrafficAction';
-export { createPublishLocalBranchAction } from './publishLocalBranchAction';
-export { createFetchLocalFileAction } from './fetchLocalFileAction';
 export { createAnnotateEntityAction } from './annotateEntityAction';
 export { createFetchTemplateSkeletonAction } from './fetchTemplateSkeletonAction';
 export { splitTraffic } from './splitTraffic';

@@ -7,9 +7,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createProposeProducesAction } from '../events/proposeProducesAction';
 import { createAnnotateEntityAction } from './annotateEntityAction';
-import { createFetchLocalFileAction } from './fetchLocalFileAction';
 import { createFetchTemplateSkeletonAction } from './fetchTemplateSkeletonAction';
-import { createPublishLocalBranchAction } from './publishLocalBranchAction';
 import { createSplitTrafficAction } from './splitTrafficAction';
 
 /**
@@ -22,14 +20,11 @@ export function createEventAndStranglerActions(deps: {
   catalog: CatalogService;
   reader: UrlReaderService;
   integrations: ScmIntegrations;
-  repositoriesDir: string;
   templatesDir?: string;
 }) {
   return [
     createProposeProducesAction(deps),
     createSplitTrafficAction(),
-    createFetchLocalFileAction(deps),
-    createPublishLocalBranchAction(deps),
     createAnnotateEntityAction(),
     createFetchTemplateSkeletonAction(deps),
   ];
