@@ -1,0 +1,126 @@
+import { Knex } from 'knex';
+import { BUCKET_COLUMNS } from '../aggregate/histogram';
+import { HOUR_MS } from '../aggregate/minutes';
+import { Retention, splitPoint } from './Retention';
+import { readState, RED_HOURS, RED_MINUTES, ROLLED_UP_UNTIL } from './tables';
+
+/** Requests, errors and the merged histogram of some rows. */
+export interface RedSums {
+  requests: number;
+  errors: number;
+  buckets: number[];
+}
+
+export interface RedRow extends RedSums {
+  operation: string;
+  bucketMs: number;
+}
+
+export interface RedRange {
+  serviceName: string;
+  operation?: string;
+  fromMs: number;
+  toMs: number;
+  /** Read hour rows where complete (long windows), instead of minutes wherever they exist. */
+  preferHours?: boolean;
+}
+
+const SUMS = ['requests', 'errors', ...BUCKET_COLUMNS];
+
+function toSums(row: Record<string, unknown> | undefined): RedSums {
+  return {
+    requests: Number(row?.requests ?? 0),
+    errors: Number(row?.errors ?? 0),
+    buckets: BUCKET_COLUMNS.map(c => Number(row?.[c] ?? 0)),
+  };
+}
+
+/** Reads the RED aggregates over [from, to), from hour rows and minute rows as Retention says. */
+export class AggregateReader {
+  constructor(
+    private readonly db: Knex,
+    private readonly retention: Retention,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private async parts(range: RedRange) {
+    const rolledUpUntil = (await readState(this.db, ROLLED_UP_UNTIL)) ?? 0;
+    const split = splitPoint({
+      nowMs: this.now(),
+      rolledUpUntil,
+      retention: this.retention,
+      preferHours: range.preferHours ?? false,
+    });
+    const parts: Array<{ table: string; from: number; to: number }> = [];
+    // An hour row counts when its hour starts inside the range.
+    const hoursTo = Math.min(range.toMs, split);
+    if (range.fromMs < hoursTo) parts.push({ table: RED_HOURS, from: range.fromMs, to: hoursTo });
+    const minutesFrom = Math.max(range.fromMs, split);
+    if (minutesFrom < range.toMs) {
+      parts.push({ table: RED_MINUTES, from: minutesFrom, to: range.toMs });
+    }
+    return parts;
+  }
+
+  private where(q: Knex.QueryBuilder, range: RedRange, from: number, to: number) {
+    q.where('service_name', range.serviceName)
+      .andWhere('bucket', '>=', from)
+      .andWhere('bucket', '<', to);
+    if (range.operation !== undefined) q.andWhere('operation', range.operation);
+    return q;
+  }
+
+  /** Totals over the range: one SUM per column, done by the database. */
+  async sums(range: RedRange): Promise<RedSums> {
+    const total: RedSums = toSums(undefined);
+    for (const part of await this.parts(range)) {
+      const row = await this.where(
+        this.db(part.table).select(SUMS.map(c => this.db.raw('SUM(??) as ??', [c, c]))),
+        range,
+        part.from,
+        part.to,
+      ).first();
+      const sums = toSums(row);
+      total.requests += sums.requests;
+      total.errors += sums.errors;
+      sums.buckets.forEach((n, i) => {
+        total.buckets[i] += n;
+      });
+    }
+    return total;
+  }
+
+  /** The rows of the range (per operation and bucket), for per-operation figures and series. */
+  async rows(range: RedRange): Promise<RedRow[]> {
+    const out: RedRow[] = [];
+    for (const part of await this.parts(range)) {
+      const rows = await this.where(
+        this.db(part.table).select('operation', 'bucket', ...SUMS),
+        range,
+        part.from,
+        part.to,
+      );
+      for (const row of rows) {
+        out.push({ ...toSums(row), operation: row.operation, bucketMs: Number(row.bucket) });
+      }
+    }
+    return out;
+  }
+
+  /** Services with any served span in the range (for the graph's "has telemetry"). */
+  async servicesSeen(fromMs: number, toMs: number): Promise<string[]> {
+    const hourFrom = Math.floor(fromMs / HOUR_MS) * HOUR_MS;
+    const names = new Set<string>();
+    for (const [table, from] of [
+      [RED_MINUTES, fromMs],
+      [RED_HOURS, hourFrom],
+    ] as const) {
+      const rows = await this.db(table)
+        .distinct('service_name')
+        .where('bucket', '>=', from)
+        .andWhere('bucket', '<', toMs);
+      rows.forEach(r => names.add(r.service_name));
+    }
+    return [...names].sort();
+  }
+}

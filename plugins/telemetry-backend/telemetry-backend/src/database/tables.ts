@@ -1,0 +1,124 @@
+import { Knex } from 'knex';
+import { EdgeDelta } from '../aggregate/graph';
+import { BUCKET_COLUMNS } from '../aggregate/histogram';
+import { RedDelta } from '../aggregate/minutes';
+
+export const RED_MINUTES = 'telemetry_red_minutes';
+export const RED_HOURS = 'telemetry_red_hours';
+export const EDGE_MINUTES = 'telemetry_edge_minutes';
+export const EDGE_HOURS = 'telemetry_edge_hours';
+export const SEEN_SPANS = 'telemetry_seen_spans';
+export const PENDING_PAIRS = 'telemetry_pending_pairs';
+export const TRACE_SAMPLES = 'telemetry_trace_samples';
+export const SAMPLE_SPANS = 'telemetry_sample_spans';
+export const STATE = 'telemetry_state';
+
+/** telemetry_state key: minutes before this (epoch ms, an hour start) are rolled up into hours. */
+export const ROLLED_UP_UNTIL = 'rolled_up_until';
+
+export function isPostgres(db: Knex): boolean {
+  const client = String(db.client.config.client ?? '');
+  return client === 'pg' || client.includes('postgres');
+}
+
+/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+export const ROWS_PER_STATEMENT = 250;
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `table.col + excluded.col` for each column: an upsert that adds (PostgreSQL and SQLite). */
+function addExcluded(db: Knex, table: string, columns: readonly string[]) {
+  return Object.fromEntries(
+    columns.map(c => [c, db.raw('?? + excluded.??', [`${table}.${c}`, c])]),
+  );
+}
+
+export function redRow(d: RedDelta): Record<string, string | number> {
+  const row: Record<string, string | number> = {
+    service_name: d.serviceName,
+    operation: d.operation,
+    bucket: d.bucketMs,
+    requests: d.requests,
+    errors: d.errors,
+    duration_sum_ms: d.durationSumMs,
+  };
+  BUCKET_COLUMNS.forEach((c, i) => {
+    row[c] = d.buckets[i];
+  });
+  return row;
+}
+
+/**
+ * Adds the deltas to the table's rows (inserting missing ones). Rows go in key order, so two
+ * transactions adding to overlapping rows lock them in the same order and never deadlock.
+ */
+export async function upsertAddRed(db: Knex, table: string, deltas: readonly RedDelta[]) {
+  if (deltas.length === 0) return;
+  const rows = [...deltas]
+    .sort((a, b) =>
+      a.serviceName !== b.serviceName
+        ? a.serviceName < b.serviceName ? -1 : 1
+        : a.bucketMs !== b.bucketMs
+          ? a.bucketMs - b.bucketMs
+          : a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0,
+    )
+    .map(redRow);
+  const merge = addExcluded(db, table, [
+    'requests',
+    'errors',
+    'duration_sum_ms',
+    ...BUCKET_COLUMNS,
+  ]);
+  for (const chunk of chunks(rows, ROWS_PER_STATEMENT / 2)) {
+    await db(table)
+      .insert(chunk)
+      .onConflict(['service_name', 'bucket', 'operation'])
+      .merge(merge);
+  }
+}
+
+export async function upsertAddEdges(db: Knex, table: string, deltas: readonly EdgeDelta[]) {
+  if (deltas.length === 0) return;
+  const pg = isPostgres(db);
+  const least = pg ? 'LEAST' : 'MIN';
+  const greatest = pg ? 'GREATEST' : 'MAX';
+  const rows = [...deltas]
+    .sort((a, b) => {
+      const ka = `${a.bucketMs}\u0000${a.source}\u0000${a.target}\u0000${a.kind}`;
+      const kb = `${b.bucketMs}\u0000${b.source}\u0000${b.target}\u0000${b.kind}`;
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    })
+    .map(d => ({
+      source: d.source,
+      target: d.target,
+      kind: d.kind,
+      bucket: d.bucketMs,
+      count: d.count,
+      errors: d.errors,
+      first_seen: Math.floor(d.firstSeenMs),
+      last_seen: Math.ceil(d.lastSeenMs),
+    }));
+  for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
+    await db(table)
+      .insert(chunk)
+      .onConflict(['bucket', 'source', 'target', 'kind'])
+      .merge({
+        ...addExcluded(db, table, ['count', 'errors']),
+        first_seen: db.raw(`${least}(??, excluded.first_seen)`, [`${table}.first_seen`]),
+        last_seen: db.raw(`${greatest}(??, excluded.last_seen)`, [`${table}.last_seen`]),
+      });
+  }
+}
+
+export async function readState(db: Knex, key: string): Promise<number | undefined> {
+  const row = await db(STATE).where({ key }).first('value');
+  return row ? Number(row.value) : undefined;
+}
+
+export async function writeState(db: Knex, key: string, value: number) {
+  await db(STATE).insert({ key, value }).onConflict('key').merge({ value });
+}

@@ -1,0 +1,91 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import { CatalogGraphCache } from '../catalog/CatalogGraphCache';
+import { AggregateReader } from '../database/AggregateReader';
+import { GraphReader } from '../database/GraphReader';
+import { SampleReader } from '../database/SampleReader';
+import { edgeReport } from '../query/edgeReport';
+import { redReport } from '../query/redReport';
+import { traceSampleList } from '../query/traceSamples';
+import { isWindow, prefersHours, rangeOf, stepOf, WINDOWS } from '../query/windows';
+import { createOpenApiRouter } from '../schema/openapi';
+
+const DEFAULT_WINDOW = '1h';
+
+function windowParam(value: string | undefined) {
+  const window = value ?? DEFAULT_WINDOW;
+  if (!isWindow(window)) {
+    throw new InputError(`window: must be one of ${Object.keys(WINDOWS).join(', ')}, got '${window}'`);
+  }
+  return window;
+}
+
+/** The read API on the router generated from the OpenAPI spec; handlers stay thin. */
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  aggregates: AggregateReader;
+  graph: GraphReader;
+  samples: SampleReader;
+  catalog: CatalogGraphCache;
+  traceUrlTemplate?: string;
+  now?: () => number;
+}): Promise<express.Router> {
+  const { httpAuth, aggregates, graph, samples, catalog } = options;
+  const now = options.now ?? Date.now;
+  const router = await createOpenApiRouter();
+
+  router.get('/v1/services/:serviceName/red', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const { serviceName } = req.params;
+    const window = windowParam(req.query.window);
+    const { fromMs, toMs } = rangeOf(window, now());
+    const rows = await aggregates.rows({
+      serviceName,
+      fromMs,
+      toMs,
+      preferHours: prefersHours(window),
+    });
+    res.json(
+      redReport({
+        serviceName,
+        entityRef: (await catalog.get()).entityOfService(serviceName),
+        window,
+        fromMs,
+        toMs,
+        stepMs: stepOf(window),
+        rows,
+      }),
+    );
+  });
+
+  router.get('/v1/services/:serviceName/traces', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const { serviceName } = req.params;
+    const sampled = await samples.samples(serviceName);
+    res.json(
+      traceSampleList({
+        serviceName,
+        samples: sampled,
+        spans: await samples.spans(sampled.map(s => s.traceId)),
+        urlTemplate: options.traceUrlTemplate,
+      }),
+    );
+  });
+
+  router.get('/v1/edges', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const window = windowParam(req.query.window);
+    const { fromMs, toMs } = rangeOf(window, now());
+    res.json(
+      edgeReport({
+        window,
+        edges: await graph.edges(fromMs, toMs, prefersHours(window)),
+        servicesSeen: await aggregates.servicesSeen(fromMs, toMs),
+        catalog: await catalog.get(),
+      }),
+    );
+  });
+
+  return router;
+}
