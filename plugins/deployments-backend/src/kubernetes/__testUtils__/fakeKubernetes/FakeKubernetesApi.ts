@@ -353,7 +353,7 @@ export class FakeKubernetesApi {
     const matches = this.matcher(namespace, query);
     const all = [...this.objects.get(type.plural)!.values()]
       .filter(matches)
-      .sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
+      .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
       .filter(o => keyOf(o) > after);
     const limit = query.limit ? Number(query.limit) : 0;
     const page = limit > 0 ? all.slice(0, limit) : all;
