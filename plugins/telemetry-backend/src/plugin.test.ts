@@ -82,6 +82,49 @@ function flows(startMs: number) {
   }));
 }
 
+/** Streams `total` bytes of junk; stops writing once the server has answered or hung up. */
+function sendLarge(url: string, total: number, declareLength: boolean) {
+  return new Promise<{ status?: number; sent: number }>(resolve => {
+    let sent = 0;
+    let status: number | undefined;
+    let done = false;
+    const finish = () => {
+      if (!done) {
+        done = true;
+        resolve({ status, sent });
+      }
+    };
+    const req = http.request(url, {
+      method: 'POST',
+      headers: {
+        ...auth,
+        'content-type': 'application/x-protobuf',
+        ...(declareLength ? { 'content-length': String(total) } : { 'transfer-encoding': 'chunked' }),
+      },
+    });
+    req.on('response', res => {
+      status = res.statusCode;
+      res.resume();
+      res.on('end', finish);
+      res.on('error', finish);
+    });
+    req.on('error', finish);
+    req.on('close', () => setTimeout(finish, 100));
+    const chunk = Buffer.alloc(64 * 1024, 1);
+    const pump = () => {
+      while (sent < total && status === undefined && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      if (sent >= total) req.end();
+    };
+    pump();
+  });
+}
+
 async function red(server: http.Server, serviceName: string) {
   const res = await request(server)
     .get(`/api/telemetry/v1/services/${serviceName}/red?window=15m`)
@@ -144,8 +187,8 @@ describe.each(databases.eachSupportedId())('telemetryPlugin on %s', (databaseId:
       );
       expect(shown.sort()).toEqual([
         'component:default/gateway → component:default/order-service http ×6 (2 failed) declared',
-        'component:default/order-service → resource:default/shop database ×6 (0 failed) undeclared',
         'component:default/order-service → resource:default/orders-created messaging ×6 (0 failed) declared',
+        'component:default/order-service → resource:default/shop database ×6 (0 failed) undeclared',
       ]);
       // gateway also consumes billing's API, but billing sent no spans: nothing to compare with.
       expect(edges.body.neverObserved).toEqual([]);
@@ -254,41 +297,13 @@ describe.each(databases.eachSupportedId())('telemetryPlugin on %s', (databaseId:
 
     // 50 MB streamed without a Content-Length: answered 413 after the first MiB, and the
     // connection is closed instead of reading the rest.
-    const outcome = await new Promise<{ status?: number; sent: number }>(resolve => {
-      let sent = 0;
-      let status: number | undefined;
-      const req = http.request(`${url}/v1/traces`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/x-protobuf', 'transfer-encoding': 'chunked' },
-      });
-      req.on('response', res => {
-        status = res.statusCode;
-        res.resume();
-        res.on('end', () => resolve({ status, sent }));
-      });
-      req.on('error', () => resolve({ status, sent }));
-      const chunk = Buffer.alloc(64 * 1024, 1);
-      const pump = () => {
-        while (sent < 50 * 1024 * 1024) {
-          sent += chunk.length;
-          if (!req.write(chunk)) {
-            req.once('drain', pump);
-            return;
-          }
-        }
-        req.end();
-      };
-      pump();
-    });
-    expect(outcome.status).toBe(413);
-    expect(outcome.sent).toBeLessThan(50 * 1024 * 1024);
-
-    // A declared Content-Length over the limit: 413 at once.
-    const declared = await post()
-      .set(auth)
-      .set('content-type', 'application/x-protobuf')
-      .send(Buffer.alloc(2 * 1024 * 1024));
+    const streamed = await sendLarge(`${url}/v1/traces`, 50 * 1024 * 1024, false);
+    expect(streamed.status).toBe(413);
+    expect(streamed.sent).toBeLessThan(50 * 1024 * 1024);
+    // 50 MB with a declared Content-Length: 413 before the body is read.
+    const declared = await sendLarge(`${url}/v1/traces`, 50 * 1024 * 1024, true);
     expect(declared.status).toBe(413);
+    expect(declared.sent).toBeLessThan(50 * 1024 * 1024);
   });
 
   it('answers 503 with Retry-After when the database is gone, and keeps running', async () => {

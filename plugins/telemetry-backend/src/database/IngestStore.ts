@@ -143,7 +143,8 @@ export class IngestStore {
   /** Inserts the keys into the seen window; returns those that were not there yet. */
   private async markSeen(tx: Knex.Transaction, keys: string[], nowMs: number) {
     const fresh = new Set<string>();
-    for (const chunk of chunks(keys, 1000)) {
+    // 400 rows: SQLite allows at most 500 terms in the compound SELECT knex writes for it.
+    for (const chunk of chunks(keys, 400)) {
       const rows: Array<{ span_key: string }> = await tx(SEEN_SPANS)
         .insert(chunk.map(span_key => ({ span_key, seen_at: nowMs })))
         .onConflict('span_key')

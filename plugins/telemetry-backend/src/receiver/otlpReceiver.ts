@@ -142,7 +142,10 @@ export function createOtlpReceiver(options: ReceiverOptions): express.Router {
         answer(429, RPC_CODES.RESOURCE_EXHAUSTED, error.name, error.message);
         return;
       }
-      options.logger.error(`Telemetry spans could not be stored; answering 503: ${error}`);
+      // Database errors quote their SQL: a batch's worth of ids. The start says what failed.
+      options.logger.error(
+        `Telemetry spans could not be stored; answering 503: ${String(error).slice(0, 500)}`,
+      );
       res.setHeader('Retry-After', String(RETRY_AFTER_UNAVAILABLE_S));
       answer(
         503,
