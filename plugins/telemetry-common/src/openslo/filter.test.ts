@@ -6,8 +6,20 @@ describe('parseSpanFilter', () => {
     [`service.name = 'billing'`, { serviceName: 'billing' }],
     ['service.name=="a\\"b"', { serviceName: 'a"b' }],
     [
-      'service.name="billing" AND http.route="/invoices/{id}" and http.response.status_code < 500',
-      { serviceName: 'billing', route: '/invoices/{id}', status: 'non-5xx' },
+      'service.name="billing" AND http.request.method="GET" AND http.route="/invoices/{id}" and http.response.status_code < 500',
+      {
+        serviceName: 'billing',
+        operation: 'GET /invoices/{id}',
+        status: 'non-5xx',
+      },
+    ],
+    [
+      'service.name="billing" AND span.name="POST /invoices"',
+      { serviceName: 'billing', operation: 'POST /invoices' },
+    ],
+    [
+      'span.name="process pipeline.run.completed"',
+      { operation: 'process pipeline.run.completed' },
     ],
     [
       'service.name="x" AND http.response.status_code <= 499',
@@ -38,13 +50,22 @@ describe('parseSpanFilter', () => {
     ['service.name="a" AND', /expected <attribute> <operator> <value>/],
     ['service.name="a" AND service.name="b"', /service.name is given twice/],
     [
+      'service.name="a" AND http.route="/x"',
+      /add http.request.method="GET" \(or whichever method\) to http.route="\/x", or write span.name="GET \/x"/,
+    ],
+    ['http.request.method="GET"', /http.request.method needs http.route/],
+    [
+      'span.name="GET /x" AND http.route="/x" AND http.request.method="GET"',
+      /not both/,
+    ],
+    [
       'http.response.status_code < 400',
       /"< 500" \(successful\) or ">= 500" \(failing\)/,
     ],
     ['http.response.status_code = "200"', /"< 500"/],
     [
       'deployment.environment="prod"',
-      /only service.name, http.route and http.response.status_code/,
+      /only service.name, span.name, http.request.method, http.route and http.response.status_code/,
     ],
   ])('refuses %j', (text, message) => {
     const result = parseSpanFilter(text);

@@ -4,20 +4,26 @@
  *
  *   filter = clause *( "AND" clause )
  *   clause = "service.name" "=" string
- *          | "http.route" "=" string
+ *          | "span.name" "=" string
+ *          | "http.request.method" "=" string      (together with http.route)
+ *          | "http.route" "=" string               (together with http.request.method)
  *          | "http.response.status_code" ( "<" 500 | "<=" 499 | ">=" 500 | ">" 499 )
  *
  * Strings are in double or single quotes (`\` escapes the next character); `==` is accepted
- * for `=`, `AND` in any case. Everything else (OR, NOT, parentheses, other attributes, other
- * status-code bounds) is refused with a message: Strata counts server spans by service and
- * route, and a request as failing when its status is 5xx (or the span status is error), so
- * nothing else could be evaluated faithfully.
+ * for `=`, `AND` in any case. An operation is a span name — what the embedded aggregates and the
+ * Collector's spanmetrics (`span_name`) both count by; OpenTelemetry names an HTTP server span
+ * `{method} {route}`, so `http.request.method="GET" AND http.route="/invoices"` is the operation
+ * `GET /invoices`, and a route alone is refused (it would match no span name). Everything else
+ * (OR, NOT, parentheses, other attributes, other status-code bounds) is refused with a message:
+ * Strata counts server spans by service and operation, and a request as failing when its
+ * status is 5xx (or the span status is error), so nothing else could be evaluated faithfully.
  */
 
 /** What a filter selects. */
 export interface SpanFilter {
   serviceName?: string;
-  route?: string;
+  /** The span name (operation) the filter selects, when it selects one. */
+  operation?: string;
   /** `non-5xx` = the successful requests; `5xx` = the failing ones. */
   status?: 'non-5xx' | '5xx';
 }
@@ -33,6 +39,52 @@ type Token =
   | { type: 'number'; text: string };
 
 const STATUS_ATTRIBUTES = ['http.response.status_code', 'http.status_code'];
+const STRING_ATTRIBUTES = [
+  'service.name',
+  'span.name',
+  'http.request.method',
+  'http.route',
+] as const;
+type StringAttribute = (typeof STRING_ATTRIBUTES)[number];
+
+/** The service and the operation (span name) from the string clauses. */
+function withOperation(
+  filter: SpanFilter,
+  strings: Partial<Record<StringAttribute, string>>,
+): FilterParseResult {
+  const {
+    'service.name': serviceName,
+    'span.name': spanName,
+    'http.request.method': method,
+    'http.route': route,
+  } = strings;
+  if (spanName !== undefined && (method !== undefined || route !== undefined)) {
+    return {
+      ok: false,
+      message:
+        'give span.name, or http.request.method with http.route, not both',
+    };
+  }
+  if ((method === undefined) !== (route === undefined)) {
+    return {
+      ok: false,
+      message:
+        route !== undefined
+          ? `operations are span names, and OpenTelemetry names an HTTP server span "{method} {route}": add http.request.method="GET" (or whichever method) to http.route="${route}", or write span.name="GET ${route}"`
+          : `http.request.method needs http.route (the span is named "{method} {route}"), or write span.name="${method}"`,
+    };
+  }
+  const operation =
+    spanName ?? (route !== undefined ? `${method} ${route}` : undefined);
+  return {
+    ok: true,
+    filter: {
+      ...(serviceName !== undefined && { serviceName }),
+      ...(operation !== undefined && { operation }),
+      ...filter,
+    },
+  };
+}
 
 function tokenize(text: string): Token[] | string {
   const tokens: Token[] = [];
@@ -89,6 +141,7 @@ export function parseSpanFilter(text: string): FilterParseResult {
   if (typeof tokens === 'string') return { ok: false, message: tokens };
   if (tokens.length === 0) return { ok: false, message: 'the filter is empty' };
   const filter: SpanFilter = {};
+  const strings: Partial<Record<StringAttribute, string>> = {};
   let i = 0;
   for (;;) {
     const [key, op, value] = tokens.slice(i, i + 3);
@@ -102,18 +155,18 @@ export function parseSpanFilter(text: string): FilterParseResult {
       };
     }
     const clause = `${key.text} ${op.text} ${value.text}`;
-    if (key.text === 'service.name' || key.text === 'http.route') {
+    if ((STRING_ATTRIBUTES as readonly string[]).includes(key.text)) {
       if ((op.text !== '=' && op.text !== '==') || value.type !== 'string') {
         return {
           ok: false,
           message: `"${clause}": ${key.text} can only be compared with = and a quoted string`,
         };
       }
-      const field = key.text === 'service.name' ? 'serviceName' : 'route';
-      if (filter[field] !== undefined) {
+      const attribute = key.text as StringAttribute;
+      if (strings[attribute] !== undefined) {
         return { ok: false, message: `${key.text} is given twice` };
       }
-      filter[field] = value.text;
+      strings[attribute] = value.text;
     } else if (STATUS_ATTRIBUTES.includes(key.text)) {
       const status =
         value.type === 'number'
@@ -132,11 +185,13 @@ export function parseSpanFilter(text: string): FilterParseResult {
     } else {
       return {
         ok: false,
-        message: `"${clause}": only service.name, http.route and http.response.status_code can be filtered on`,
+        message: `"${clause}": only ${STRING_ATTRIBUTES.join(
+          ', ',
+        )} and http.response.status_code can be filtered on`,
       };
     }
     i += 3;
-    if (i === tokens.length) return { ok: true, filter };
+    if (i === tokens.length) return withOperation(filter, strings);
     const joiner = tokens[i];
     if (joiner.type !== 'word' || joiner.text.toUpperCase() !== 'AND') {
       return {

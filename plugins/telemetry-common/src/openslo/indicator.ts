@@ -37,7 +37,7 @@ function ratioPart(
 
 /**
  * A `ratioMetric` Strata can count: `total` selects a service's requests (optionally one
- * route), and `good` the same requests with `http.response.status_code < 500` — or `bad` with
+ * operation), and `good` the same requests with `http.response.status_code < 500` — or `bad` with
  * `>= 500`. Good = total − failing requests.
  */
 function readRatio(
@@ -99,18 +99,17 @@ function readRatio(
     );
     ok = false;
   }
-  const { serviceName, route } = denominator.filter;
+  const { serviceName, operation } = denominator.filter;
   if (
     numerator.filter.serviceName !== serviceName ||
-    numerator.filter.route !== route
+    numerator.filter.operation !== operation
   ) {
     problems.report(
       numerator.filterAt,
       OPENSLO_RULES.unsupportedFilter,
-      `${numeratorName} must select the same service.name and http.route as total (${[
-        `service.name="${serviceName}"`,
-        ...(route !== undefined ? [`http.route="${route}"`] : []),
-      ].join(' AND ')})`,
+      `${numeratorName} must select the same service and operation as total (service.name="${serviceName}"${
+        operation !== undefined ? `, operation "${operation}"` : ''
+      })`,
     );
     ok = false;
   }
@@ -118,7 +117,7 @@ function readRatio(
   return {
     kind: 'availability',
     serviceName: serviceName!,
-    ...(route !== undefined && { operation: route }),
+    ...(operation !== undefined && { operation }),
   };
 }
 
@@ -157,11 +156,11 @@ function readThreshold(
     ok = false;
   }
   if (!ok) return undefined;
-  const { serviceName, route } = source.filter;
+  const { serviceName, operation } = source.filter;
   return {
     kind: 'latency',
     serviceName: serviceName!,
-    ...(route !== undefined && { operation: route }),
+    ...(operation !== undefined && { operation }),
     unitMs: unitMs!,
   };
 }

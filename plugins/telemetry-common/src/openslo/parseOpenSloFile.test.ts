@@ -104,7 +104,7 @@ describe('parseOpenSloFile', () => {
         .map(l =>
           l.replace(
             'service.name="auth"',
-            'service.name="auth" AND http.route="/login"',
+            'service.name="auth" AND http.request.method="POST" AND http.route="/login"',
           ),
         )
         .map(l => l.slice(2)),
@@ -149,7 +149,7 @@ describe('parseOpenSloFile', () => {
         kind: 'availability',
         bad: 'errors',
         serviceName: 'auth',
-        operation: '/login',
+        operation: 'POST /login',
       },
       line: 26,
       column: 9,
