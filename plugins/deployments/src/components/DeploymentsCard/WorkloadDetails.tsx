@@ -4,9 +4,22 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { WorkloadStatus } from '@internal/plugin-deployments-common';
 import { formatMoment } from '../../format';
 import { ROLLOUT_STATE_LABELS } from '../../status';
+
+const useStyles = makeStyles(theme => ({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: theme.spacing(0.5, 2),
+    margin: theme.spacing(1, 0),
+    ...theme.typography.body2,
+    '& dt': { color: theme.palette.text.secondary },
+    '& dd': { margin: 0, overflowWrap: 'anywhere' },
+  },
+}));
 
 function Fact(props: { label: string; children: React.ReactNode }) {
   return (
@@ -76,10 +89,11 @@ export function WorkloadDetails(props: {
 }) {
   const { workload, now } = props;
   const { replicas, hpa } = workload;
+  const classes = useStyles();
   const unfold = workload.problems.length > 0;
   return (
     <div>
-      <dl aria-label={`Details of ${workload.name}`}>
+      <dl className={classes.facts} aria-label={`Details of ${workload.name}`}>
         <Fact label="Image">
           <code>{workload.image}</code>
         </Fact>

@@ -44,24 +44,29 @@ export function DoraFigures(props: {
 
   return (
     <div data-testid="dora-figures">
-      <Grid container spacing={2}>
-        {DORA_METRICS.map(metric => (
-          <Grid
-            item
+      {compact ? (
+        DORA_METRICS.map(metric => (
+          <DoraFigure
             key={metric.key}
-            xs={12}
-            sm={compact ? 12 : 6}
-            lg={compact ? 12 : 3}
-          >
-            <DoraFigure
-              metric={metric}
-              report={report}
-              headingLevel={headingLevel}
-              compact={compact}
-            />
-          </Grid>
-        ))}
-      </Grid>
+            metric={metric}
+            report={report}
+            headingLevel={headingLevel}
+            compact
+          />
+        ))
+      ) : (
+        <Grid container spacing={2}>
+          {DORA_METRICS.map(metric => (
+            <Grid item key={metric.key} xs={12} sm={6} lg={3}>
+              <DoraFigure
+                metric={metric}
+                report={report}
+                headingLevel={headingLevel}
+              />
+            </Grid>
+          ))}
+        </Grid>
+      )}
       <Box mt={2}>
         <Typography variant="body2" data-testid="dora-counts">
           Production, {windowLabel(report.window)}: {countsSentence(report)}. In{' '}
