@@ -20,7 +20,9 @@ const DAY = 24 * HOUR;
 
 const iso = ms => new Date(ms).toISOString().replace('.000Z', 'Z');
 const hex = (random, length) =>
-  Array.from({ length }, () => Math.floor(random.next() * 16).toString(16)).join('');
+  Array.from({ length }, () =>
+    Math.floor(random.next() * 16).toString(16),
+  ).join('');
 
 function dayEvents({ day, team, service, profile }) {
   const random = seededRandom(`${day}|${service}`);
@@ -40,7 +42,9 @@ function dayEvents({ day, team, service, profile }) {
   let incidents = 0;
   const openIncident = startedAt => {
     incidents++;
-    const restoredAt = startedAt + Math.max(5 * MINUTE, random.around(profile.restoreHours) * HOUR);
+    const restoredAt =
+      startedAt +
+      Math.max(5 * MINUTE, random.around(profile.restoreHours) * HOUR);
     events.push({
       kind: 'incident',
       id: `demo-${day}-${service}-inc${incidents}`,
@@ -53,18 +57,32 @@ function dayEvents({ day, team, service, profile }) {
 
   starts.forEach((startedAt, index) => {
     const finishedAt =
-      startedAt + Math.max(MINUTE, Math.round(random.around(profile.durationMinutes) * MINUTE));
+      startedAt +
+      Math.max(
+        MINUTE,
+        Math.round(random.around(profile.durationMinutes) * MINUTE),
+      );
     const commitTime =
-      startedAt - Math.max(5 * MINUTE, Math.round(random.around(profile.leadTimeHours) * HOUR));
+      startedAt -
+      Math.max(
+        5 * MINUTE,
+        Math.round(random.around(profile.leadTimeHours) * HOUR),
+      );
     const failed = random.next() < profile.failureRate;
-    const outcome = failed ? (random.next() < 0.5 ? 'failed' : 'rolled_back') : 'succeeded';
+    const outcome = failed
+      ? random.next() < 0.5
+        ? 'failed'
+        : 'rolled_back'
+      : 'succeeded';
     const seq = index + 1;
     events.push({
       kind: 'deployment',
       id: `demo-${day}-${service}-${seq}`,
       entityRef: `component:default/${service}`,
       environment: 'production',
-      version: `${day.slice(2, 4)}.${Number(day.slice(5, 7))}.${Number(day.slice(8, 10))}${seq > 1 ? `-${seq}` : ''}`,
+      version: `${day.slice(2, 4)}.${Number(day.slice(5, 7))}.${Number(
+        day.slice(8, 10),
+      )}${seq > 1 ? `-${seq}` : ''}`,
       commitSha: hex(random, 40),
       commitTime: iso(Math.round(commitTime / 1000) * 1000),
       startedAt: iso(startedAt),
@@ -86,7 +104,9 @@ function dayEvents({ day, team, service, profile }) {
  * `team` (removed before posting: the API knows no such field).
  */
 export function generateHistory({ now = Date.now(), days = 90 } = {}) {
-  const today = Date.parse(`${new Date(now).toISOString().slice(0, 10)}T00:00:00Z`);
+  const today = Date.parse(
+    `${new Date(now).toISOString().slice(0, 10)}T00:00:00Z`,
+  );
   const events = [];
   for (let d = days - 1; d >= 0; d--) {
     const day = new Date(today - d * DAY).toISOString().slice(0, 10);
@@ -105,7 +125,10 @@ export function generateHistory({ now = Date.now(), days = 90 } = {}) {
       }
       return e;
     })
-    .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id),
+    );
 }
 
 /** The events as the API takes them. */
@@ -122,8 +145,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const now = argument('now') ? Date.parse(argument('now')) : Date.now();
   const days = argument('days') ? Number(argument('days')) : 90;
   if (Number.isNaN(now) || !(days > 0)) {
-    console.error('usage: node generate-history.mjs [--now <ISO 8601>] [--days <n>]');
+    console.error(
+      'usage: node generate-history.mjs [--now <ISO 8601>] [--days <n>]',
+    );
     process.exit(2);
   }
-  process.stdout.write(`${JSON.stringify(generateHistory({ now, days }), null, 1)}\n`);
+  process.stdout.write(
+    `${JSON.stringify(generateHistory({ now, days }), null, 1)}\n`,
+  );
 }

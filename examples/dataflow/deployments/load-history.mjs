@@ -85,19 +85,25 @@ async function main() {
     for (const { result } of accepted) counts[result]++;
     for (const key of Object.keys(totals)) totals[key] += counts[key];
     console.log(
-      `  batch ${i + 1}/${batches}: ${batch.length} events — ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
+      `  batch ${i + 1}/${batches}: ${batch.length} events — ${
+        counts.created
+      } created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
     );
   }
   const teams = {};
   for (const event of events) {
     teams[event.team] ??= { deployments: 0, incidents: 0 };
-    teams[event.team][event.kind === 'deployment' ? 'deployments' : 'incidents']++;
+    teams[event.team][
+      event.kind === 'deployment' ? 'deployments' : 'incidents'
+    ]++;
   }
   console.log(
     `Done: ${payload.length} events — ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged`,
   );
   for (const [team, counts] of Object.entries(teams)) {
-    console.log(`  ${team}: ${counts.deployments} deployments, ${counts.incidents} incidents`);
+    console.log(
+      `  ${team}: ${counts.deployments} deployments, ${counts.incidents} incidents`,
+    );
   }
   return 0;
 }

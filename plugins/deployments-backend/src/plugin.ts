@@ -38,7 +38,9 @@ export const deploymentsPlugin = createBackendPlugin({
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(deploymentsPermissions);
-        const store = await DatabaseHistoryStore.create({ database: deps.database });
+        const store = await DatabaseHistoryStore.create({
+          database: deps.database,
+        });
         const scope = new CatalogScope(deps.catalog);
         // The watch caches of the configured clusters (none: the status says so); the rollouts
         // they observe are recorded through the sink, merged by id with CD events.
@@ -60,14 +62,19 @@ export const deploymentsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             auditor: deps.auditor,
             store,
-            recorder: new EventRecorder({ store, catalog: deps.catalog, auth: deps.auth }),
+            recorder: new EventRecorder({
+              store,
+              catalog: deps.catalog,
+              auth: deps.auth,
+            }),
             scope,
             dora: new DoraQuery({
               store,
               scope,
               productionEnvironment:
-                deps.config.getOptionalString('deployments.productionEnvironment') ??
-                DEFAULT_PRODUCTION_ENVIRONMENT,
+                deps.config.getOptionalString(
+                  'deployments.productionEnvironment',
+                ) ?? DEFAULT_PRODUCTION_ENVIRONMENT,
             }),
             status: kubernetes.status,
           }),

@@ -9,7 +9,11 @@ function component(name: string, owner: string): Entity {
       namespace: 'default',
       annotations: { 'backstage.io/kubernetes-id': name },
     },
-    spec: { type: 'service', lifecycle: 'production', owner: `group:default/${owner}` },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: `group:default/${owner}`,
+    },
     relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
   };
 }

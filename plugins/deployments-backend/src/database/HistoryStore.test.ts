@@ -133,7 +133,9 @@ describe('DatabaseHistoryStore', () => {
       expect(await store.record([final])).toEqual(['created']);
       expect(await store.record([final])).toEqual(['unchanged']);
       expect(
-        await store.record([cd({ finishedAt: T0 + MINUTE, outcome: 'rolled_back' })]),
+        await store.record([
+          cd({ finishedAt: T0 + MINUTE, outcome: 'rolled_back' }),
+        ]),
       ).toEqual(['updated']);
       const [rollout] = await store.listRollouts({
         entityRef: 'component:default/billing',
@@ -187,9 +189,13 @@ describe('DatabaseHistoryStore', () => {
       } = await createStores();
       // The second row breaks a NOT NULL constraint after the first was inserted.
       const broken = cd({ id: 'ci-2', environment: null as unknown as string });
-      await expect(
-        store.record([cd({ id: 'ci-1' }), broken]),
-      ).rejects.toThrow(/environment/);
+      // Asserted on the message, not with rejects.toThrow: the driver's error may come from
+      // another realm than the test's Error class.
+      const failure = await store.record([cd({ id: 'ci-1' }), broken]).then(
+        () => 'resolved',
+        (error: unknown) => String(error),
+      );
+      expect(failure).toMatch(/NOT NULL|not-null|null value/i);
       expect(await knex('deployments_rollouts').count({ n: '*' })).toEqual([
         { n: databaseId === 'POSTGRES_15' ? '0' : 0 },
       ]);
@@ -215,7 +221,11 @@ describe('DatabaseHistoryStore', () => {
       await store.record([
         cd({ id: 'old', startedAt: T0 }),
         cd({ id: 'new', startedAt: T0 + MINUTE }),
-        cd({ id: 'staging', startedAt: T0 + 2 * MINUTE, environment: 'staging' }),
+        cd({
+          id: 'staging',
+          startedAt: T0 + 2 * MINUTE,
+          environment: 'staging',
+        }),
         cd({ id: 'other', entityRef: 'component:default/auth' }),
       ]);
       const ids = async (environment?: string, limit = 10) =>
@@ -264,17 +274,25 @@ describe('DatabaseHistoryStore', () => {
 
     it('records each rollout exactly once when two replicas record the same reports at once', async () => {
       const { knex, stores } = await createStores(2);
-      const ids = Array.from({ length: 40 }, (_, i) => `k8s:prod/billing/billing@${i}`);
+      const ids = Array.from(
+        { length: 40 },
+        (_, i) => `k8s:prod/billing/billing@${i}`,
+      );
       const starts = ids.map(id => watch({ id }));
       const ends = ids.map(id =>
         watch({ id, finishedAt: T0 + 3 * MINUTE, outcome: 'succeeded' }),
       );
       // Both replicas see every start and every end, in opposite orders.
       const results = await Promise.all([
-        stores[0].record(starts).then(async a => [...a, ...(await stores[0].record(ends))]),
+        stores[0]
+          .record(starts)
+          .then(async a => [...a, ...(await stores[0].record(ends))]),
         stores[1]
           .record([...starts].reverse())
-          .then(async a => [...a, ...(await stores[1].record([...ends].reverse()))]),
+          .then(async a => [
+            ...a,
+            ...(await stores[1].record([...ends].reverse())),
+          ]),
       ]);
       const all = results.flat();
       // Each id was created exactly once across both replicas, and ended exactly once.

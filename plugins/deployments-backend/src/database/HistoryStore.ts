@@ -84,7 +84,7 @@ export class DatabaseHistoryStore implements HistoryStore {
     // deadlocking.
     const order = reports
       .map((report, index) => ({ report, index, key: keyOf(report) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+      .sort((a, b) => compareKeys(a.key, b.key) || a.index - b.index);
     const results: RecordResult[] = new Array(reports.length);
     await this.db.transaction(async tx => {
       for (const { report, index } of order) {
@@ -214,6 +214,11 @@ export class DatabaseHistoryStore implements HistoryStore {
     }
     return rows;
   }
+}
+
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 function keyOf(report: HistoryReport): string {

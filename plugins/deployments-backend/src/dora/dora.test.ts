@@ -20,7 +20,9 @@ function rollout(
   const finishedAt = finished ? at(finished) : undefined;
   return {
     id,
-    entityRef: id.startsWith('a') ? 'component:default/auth' : 'component:default/billing',
+    entityRef: id.startsWith('a')
+      ? 'component:default/auth'
+      : 'component:default/billing',
     environment: 'production',
     startedAt: (finishedAt ?? NOW) - 10 * MINUTE * 1000,
     ...(finishedAt !== undefined ? { finishedAt } : {}),
@@ -32,7 +34,11 @@ function rollout(
   };
 }
 
-function incident(id: string, started: string, restoredAfterSeconds?: number): IncidentRecord {
+function incident(
+  id: string,
+  started: string,
+  restoredAfterSeconds?: number,
+): IncidentRecord {
   return {
     id,
     entityRef: 'component:default/billing',
@@ -214,7 +220,11 @@ describe('median and windows', () => {
   it('ends the window now and puts the previous one right before it', () => {
     expect(windowRanges('30d', NOW)).toEqual({
       current: { from: NOW - 30 * DAY * 1000, to: NOW, days: 30 },
-      previous: { from: NOW - 60 * DAY * 1000, to: NOW - 30 * DAY * 1000, days: 30 },
+      previous: {
+        from: NOW - 60 * DAY * 1000,
+        to: NOW - 30 * DAY * 1000,
+        days: 30,
+      },
     });
   });
 });

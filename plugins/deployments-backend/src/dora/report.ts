@@ -1,7 +1,4 @@
-import {
-  DoraReport,
-  DoraWindow,
-} from '@internal/plugin-deployments-common';
+import { DoraReport, DoraWindow } from '@internal/plugin-deployments-common';
 import { IncidentRecord, RolloutRecord } from '../history/records';
 import { bandsFor } from './bands';
 import { computeFigures } from './figures';

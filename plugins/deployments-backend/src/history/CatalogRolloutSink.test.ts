@@ -7,7 +7,9 @@ import { CatalogRolloutSink } from './CatalogRolloutSink';
 
 jest.setTimeout(60_000);
 
-const observed = (overrides: Partial<ObservedRollout> = {}): ObservedRollout => ({
+const observed = (
+  overrides: Partial<ObservedRollout> = {},
+): ObservedRollout => ({
   id: 'k8s:prod-eu/billing/billing@7',
   kubernetesId: 'billing',
   cluster: 'prod-eu',
@@ -32,7 +34,9 @@ describe('CatalogRolloutSink', () => {
       });
       const catalog = catalogServiceMock.mock();
       const real = catalogServiceMock({ entities: CATALOG });
-      catalog.getEntities.mockImplementation((req, opts) => real.getEntities(req, opts));
+      catalog.getEntities.mockImplementation((req, opts) =>
+        real.getEntities(req, opts),
+      );
       let now = 0;
       const sink = new CatalogRolloutSink({
         store,
@@ -54,7 +58,10 @@ describe('CatalogRolloutSink', () => {
       // A replay after a watch restart changes nothing.
       await sink.recordObservedRollout(observed());
       expect(
-        await store.listRollouts({ entityRef: 'component:default/billing', limit: 10 }),
+        await store.listRollouts({
+          entityRef: 'component:default/billing',
+          limit: 10,
+        }),
       ).toEqual([
         {
           id: 'k8s:prod-eu/billing/billing@7',
@@ -79,11 +86,15 @@ describe('CatalogRolloutSink', () => {
     it('asks the catalog once per kubernetes-id until the cache expires', async () => {
       const { catalog, sink, advance } = await setup();
       await sink.recordObservedRollout(observed());
-      await sink.recordObservedRollout(observed({ id: 'k8s:prod-eu/billing/billing@8' }));
+      await sink.recordObservedRollout(
+        observed({ id: 'k8s:prod-eu/billing/billing@8' }),
+      );
       expect(catalog.getEntities).toHaveBeenCalledTimes(1);
       expect(catalog.getEntities).toHaveBeenCalledWith(
         expect.objectContaining({
-          filter: { 'metadata.annotations.backstage.io/kubernetes-id': 'billing' },
+          filter: {
+            'metadata.annotations.backstage.io/kubernetes-id': 'billing',
+          },
         }),
         expect.anything(),
       );
@@ -94,7 +105,9 @@ describe('CatalogRolloutSink', () => {
 
     it('records nothing for a workload no entity claims, or one without the label', async () => {
       const { store, sink } = await setup();
-      await sink.recordObservedRollout(observed({ kubernetesId: 'unknown-service' }));
+      await sink.recordObservedRollout(
+        observed({ kubernetesId: 'unknown-service' }),
+      );
       await sink.recordObservedRollout(observed({ kubernetesId: undefined }));
       const all = await store.rolloutsFinishedIn({
         entityRefs: ['component:default/billing'],
@@ -104,7 +117,10 @@ describe('CatalogRolloutSink', () => {
       });
       expect(all).toEqual([]);
       expect(
-        await store.listRollouts({ entityRef: 'component:default/billing', limit: 10 }),
+        await store.listRollouts({
+          entityRef: 'component:default/billing',
+          limit: 10,
+        }),
       ).toEqual([]);
     });
   });

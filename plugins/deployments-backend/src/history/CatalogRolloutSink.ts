@@ -42,7 +42,9 @@ export class CatalogRolloutSink implements RolloutSink {
       : undefined;
     if (!entityRef) {
       this.options.logger.debug(
-        `Rollout ${rollout.id} not recorded: no entity has ${ANNOTATION_KUBERNETES_ID}=${
+        `Rollout ${
+          rollout.id
+        } not recorded: no entity has ${ANNOTATION_KUBERNETES_ID}=${
           rollout.kubernetesId ?? '(label missing)'
         }`,
       );
@@ -103,9 +105,10 @@ export class CatalogRolloutSink implements RolloutSink {
     // entities carry the same id.
     const refs = items
       .map(e => stringifyEntityRef(e).toLocaleLowerCase('en-US'))
-      .sort((a, b) =>
-        Number(!a.startsWith('component:')) - Number(!b.startsWith('component:')) ||
-        a.localeCompare(b),
+      .sort(
+        (a, b) =>
+          Number(!a.startsWith('component:')) -
+            Number(!b.startsWith('component:')) || a.localeCompare(b),
       );
     if (refs.length > 1) {
       this.options.logger.warn(

@@ -4,10 +4,7 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PostEventsResponse } from '@internal/plugin-deployments-common';
 import { HistoryStore } from '../database/HistoryStore';
-import {
-  unknownEntityProblems,
-  validateEvents,
-} from './validateEvents';
+import { unknownEntityProblems, validateEvents } from './validateEvents';
 
 /** How many problems one 400 lists; the rest are counted. */
 const PROBLEMS_SHOWN = 10;

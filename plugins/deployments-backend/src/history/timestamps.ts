@@ -9,7 +9,9 @@ const ISO_DATE_TIME =
 export function parseIsoTimestamp(value: string): number | undefined {
   const match = ISO_DATE_TIME.exec(value);
   if (!match) return undefined;
-  const [, year, month, day, hour, minute, second = '0'] = match.map(Number);
+  const [, year, month, day, hour, minute, second = 0] = match.map(v =>
+    v === undefined ? undefined : Number(v),
+  ) as number[];
   // Date.parse rolls 2026-02-30 over to March; refuse dates that do not exist.
   const calendar = new Date(Date.UTC(year, month - 1, day));
   if (

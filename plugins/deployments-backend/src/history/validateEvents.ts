@@ -33,7 +33,14 @@ const FIELDS = {
     'finishedAt',
     'outcome',
   ],
-  incident: ['kind', 'id', 'entityRef', 'environment', 'startedAt', 'restoredAt'],
+  incident: [
+    'kind',
+    'id',
+    'entityRef',
+    'environment',
+    'startedAt',
+    'restoredAt',
+  ],
 } as const;
 
 /** An event that passed validation: `path` names it in messages (`events[3]`, or `event`). */
@@ -101,7 +108,9 @@ function validateOne(item: unknown, path: string): ValidEvent | string[] {
   const event = item as Record<string, unknown>;
   if (event.kind !== 'deployment' && event.kind !== 'incident') {
     return [
-      `${path}.kind: must be 'deployment' or 'incident', got ${describe(event.kind)}`,
+      `${path}.kind: must be 'deployment' or 'incident', got ${describe(
+        event.kind,
+      )}`,
     ];
   }
   const kind = event.kind;
@@ -112,7 +121,10 @@ function validateOne(item: unknown, path: string): ValidEvent | string[] {
   const allowed: readonly string[] = FIELDS[kind];
   for (const field of Object.keys(event)) {
     if (!allowed.includes(field)) {
-      problem(field, `unknown field (${kind} events have ${allowed.join(', ')})`);
+      problem(
+        field,
+        `unknown field (${kind} events have ${allowed.join(', ')})`,
+      );
     }
   }
 
@@ -143,7 +155,9 @@ function validateOne(item: unknown, path: string): ValidEvent | string[] {
     if (millis === undefined) {
       problem(
         field,
-        `not an ISO 8601 timestamp with a time zone (e.g. 2026-11-30T10:00:00Z), got ${describe(value)}`,
+        `not an ISO 8601 timestamp with a time zone (e.g. 2026-11-30T10:00:00Z), got ${describe(
+          value,
+        )}`,
       );
     }
     return millis;
@@ -166,7 +180,11 @@ function validateOne(item: unknown, path: string): ValidEvent | string[] {
 
   if (kind === 'incident') {
     const restoredAt = time('restoredAt', false);
-    if (startedAt !== undefined && restoredAt !== undefined && restoredAt < startedAt) {
+    if (
+      startedAt !== undefined &&
+      restoredAt !== undefined &&
+      restoredAt < startedAt
+    ) {
       problem('restoredAt', 'before startedAt');
     }
     if (problems.length) return problems;
@@ -203,18 +221,28 @@ function validateOne(item: unknown, path: string): ValidEvent | string[] {
       );
     }
   }
-  if (startedAt !== undefined && finishedAt !== undefined && finishedAt < startedAt) {
+  if (
+    startedAt !== undefined &&
+    finishedAt !== undefined &&
+    finishedAt < startedAt
+  ) {
     problem('finishedAt', 'before startedAt');
   }
-  if (commitTime !== undefined && finishedAt !== undefined && commitTime > finishedAt) {
+  if (
+    commitTime !== undefined &&
+    finishedAt !== undefined &&
+    commitTime > finishedAt
+  ) {
     problem('commitTime', 'after finishedAt (the lead time would be negative)');
   }
   // DORA counts a deployment in the window it finished in, by its outcome: one without the
   // other could never be counted.
-  if (outcome !== undefined && event.finishedAt == null) {
+  const given = (field: string) =>
+    event[field] !== undefined && event[field] !== null;
+  if (outcome !== undefined && !given('finishedAt')) {
     problem('finishedAt', 'required when outcome is set');
   }
-  if (event.finishedAt != null && event.outcome == null) {
+  if (given('finishedAt') && !given('outcome')) {
     problem('outcome', 'required when finishedAt is set');
   }
   if (problems.length) return problems;

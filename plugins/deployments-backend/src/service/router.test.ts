@@ -93,23 +93,36 @@ describe('createRouter', () => {
     describe('POST /v1/events', () => {
       it('records one event, answers unchanged to a retry, and audits it', async () => {
         const { url, auditor, auditEvent, permissions } = await setup();
-        const first = await request(url).post('/v1/events').send(deployment('ci-4711'));
+        const first = await request(url)
+          .post('/v1/events')
+          .send(deployment('ci-4711'));
         expect(first.status).toBe(200);
         expect(first.body).toEqual({
           accepted: [{ kind: 'deployment', id: 'ci-4711', result: 'created' }],
         });
         expect(permissions.authorize).toHaveBeenCalledWith(
-          [{ permission: expect.objectContaining({ name: 'deployments.event.create' }) }],
+          [
+            {
+              permission: expect.objectContaining({
+                name: 'deployments.event.create',
+              }),
+            },
+          ],
           expect.anything(),
         );
         expect(auditor.createEvent).toHaveBeenCalledWith(
-          expect.objectContaining({ eventId: 'events-record', meta: { events: 1 } }),
+          expect.objectContaining({
+            eventId: 'events-record',
+            meta: { events: 1 },
+          }),
         );
         expect(auditEvent.success).toHaveBeenCalledWith({
           meta: { created: 1, updated: 0, unchanged: 0 },
         });
 
-        const retry = await request(url).post('/v1/events').send(deployment('ci-4711'));
+        const retry = await request(url)
+          .post('/v1/events')
+          .send(deployment('ci-4711'));
         expect(retry.body.accepted).toEqual([
           { kind: 'deployment', id: 'ci-4711', result: 'unchanged' },
         ]);
@@ -162,7 +175,10 @@ describe('createRouter', () => {
         const { url, knex } = await setup();
         const res = await request(url)
           .post('/v1/events')
-          .send([deployment('a'), deployment('b', { entityRef: 'component:default/nope' })]);
+          .send([
+            deployment('a'),
+            deployment('b', { entityRef: 'component:default/nope' }),
+          ]);
         expect(res.status).toBe(400);
         expect(res.body.error.message).toBe(
           'Nothing was recorded: events[1].entityRef: no entity component:default/nope in the catalog',
@@ -180,10 +196,14 @@ describe('createRouter', () => {
 
       it('bounds a request: 1,001 events → 400, a body over 1 MiB → 413', async () => {
         const { url, app } = await setup();
-        const many = Array.from({ length: 1001 }, (_, i) => deployment(`ci-${i}`));
+        const many = Array.from({ length: 1001 }, (_, i) =>
+          deployment(`ci-${i}`),
+        );
         const tooMany = await request(url).post('/v1/events').send(many);
         expect(tooMany.status).toBe(400);
-        expect(tooMany.body.error.message).toMatch(/at most 1000 per request, got 1001/);
+        expect(tooMany.body.error.message).toMatch(
+          /at most 1000 per request, got 1001/,
+        );
 
         // Straight to the app: the checking proxy buffers bodies and is not under test here.
         const huge = Array.from({ length: 900 }, (_, i) =>
@@ -201,14 +221,28 @@ describe('createRouter', () => {
         await request(url)
           .post('/v1/events')
           .send([
-            deployment('old', { commitTime: ago(11), startedAt: ago(10), finishedAt: ago(9) }),
+            deployment('old', {
+              commitTime: ago(11),
+              startedAt: ago(10),
+              finishedAt: ago(9),
+            }),
             deployment('new', { startedAt: ago(3), finishedAt: ago(2.5) }),
-            deployment('stg', { environment: 'staging', startedAt: ago(1), finishedAt: ago(0.5) }),
+            deployment('stg', {
+              environment: 'staging',
+              startedAt: ago(1),
+              finishedAt: ago(0.5),
+            }),
           ])
           .expect(200);
-        const all = await request(url).get('/v1/rollouts?entityRef=component:default/billing');
+        const all = await request(url).get(
+          '/v1/rollouts?entityRef=component:default/billing',
+        );
         expect(all.status).toBe(200);
-        expect(all.body.items.map((r: { id: string }) => r.id)).toEqual(['stg', 'new', 'old']);
+        expect(all.body.items.map((r: { id: string }) => r.id)).toEqual([
+          'stg',
+          'new',
+          'old',
+        ]);
         expect(all.body.items[1]).toEqual({
           id: 'new',
           entityRef: 'component:default/billing',
@@ -225,15 +259,23 @@ describe('createRouter', () => {
         const prod = await request(url).get(
           '/v1/rollouts?entityRef=billing&environment=production&limit=1',
         );
-        expect(prod.body.items.map((r: { id: string }) => r.id)).toEqual(['new']);
+        expect(prod.body.items.map((r: { id: string }) => r.id)).toEqual([
+          'new',
+        ]);
       });
 
       it('answers 404 naming the entity it looked for, and 400 for a bad limit', async () => {
         const { url } = await setup();
-        const missing = await request(url).get('/v1/rollouts?entityRef=component:default/nope');
+        const missing = await request(url).get(
+          '/v1/rollouts?entityRef=component:default/nope',
+        );
         expect(missing.status).toBe(404);
-        expect(missing.body.error.message).toBe('No entity component:default/nope in the catalog');
-        const badLimit = await request(url).get('/v1/rollouts?entityRef=billing&limit=0');
+        expect(missing.body.error.message).toBe(
+          'No entity component:default/nope in the catalog',
+        );
+        const badLimit = await request(url).get(
+          '/v1/rollouts?entityRef=billing&limit=0',
+        );
         expect(badLimit.status).toBe(400);
         expect(badLimit.body.error.message).toMatch(/limit/);
       });
@@ -242,7 +284,9 @@ describe('createRouter', () => {
     describe('GET /v1/status', () => {
       it('says no cluster is configured, and 404s an unknown entity', async () => {
         const { url } = await setup();
-        const res = await request(url).get('/v1/status?entityRef=component:default/billing');
+        const res = await request(url).get(
+          '/v1/status?entityRef=component:default/billing',
+        );
         expect(res.status).toBe(200);
         expect(res.body).toEqual({
           entityRef: 'component:default/billing',
@@ -252,7 +296,9 @@ describe('createRouter', () => {
         });
         const missing = await request(url).get('/v1/status?entityRef=nope');
         expect(missing.status).toBe(404);
-        expect(missing.body.error.message).toBe('No entity component:default/nope in the catalog');
+        expect(missing.body.error.message).toBe(
+          'No entity component:default/nope in the catalog',
+        );
       });
     });
 
@@ -264,11 +310,19 @@ describe('createRouter', () => {
           .send([
             // billing: 2 succeeded (lead 3 h and 5 h), 1 failed, one staging deployment
             deployment('b1', { commitTime: ago(6), finishedAt: ago(3) }),
-            deployment('b2', { commitTime: ago(7), startedAt: ago(3), finishedAt: ago(2) }),
+            deployment('b2', {
+              commitTime: ago(7),
+              startedAt: ago(3),
+              finishedAt: ago(2),
+            }),
             deployment('b3', { outcome: 'failed' }),
             deployment('b4', { environment: 'staging' }),
             // admin (also billing's): 1 succeeded, lead 1 h
-            deployment('a1', { entityRef: 'admin', commitTime: ago(3), finishedAt: ago(2) }),
+            deployment('a1', {
+              entityRef: 'admin',
+              commitTime: ago(3),
+              finishedAt: ago(2),
+            }),
             // auth (identity's): 1 succeeded 10 days ago — in the previous 7-day window
             deployment('x1', {
               entityRef: 'auth',
@@ -291,10 +345,15 @@ describe('createRouter', () => {
 
       it('reports a service over the window, production only, with the previous window', async () => {
         const { url } = await seeded();
-        const res = await request(url).get('/v1/dora?entityRef=component:default/billing&window=7d');
+        const res = await request(url).get(
+          '/v1/dora?entityRef=component:default/billing&window=7d',
+        );
         expect(res.status).toBe(200);
         expect(res.body).toMatchObject({
-          scope: { entityRef: 'component:default/billing', services: ['component:default/billing'] },
+          scope: {
+            entityRef: 'component:default/billing',
+            services: ['component:default/billing'],
+          },
           window: '7d',
           environment: 'production',
           to: new Date(NOW).toISOString(),
@@ -319,7 +378,9 @@ describe('createRouter', () => {
 
       it('reports a team over the services it and its child groups own', async () => {
         const { url } = await seeded();
-        const billing = await request(url).get('/v1/dora?owner=billing&window=7d');
+        const billing = await request(url).get(
+          '/v1/dora?owner=billing&window=7d',
+        );
         expect(billing.status).toBe(200);
         expect(billing.body.scope).toEqual({
           owner: 'group:default/billing',
@@ -328,7 +389,9 @@ describe('createRouter', () => {
         // billing's 3 + admin's 1
         expect(billing.body.deployments).toBe(4);
 
-        const engineering = await request(url).get('/v1/dora?owner=group:default/engineering&window=7d');
+        const engineering = await request(url).get(
+          '/v1/dora?owner=group:default/engineering&window=7d',
+        );
         expect(engineering.body.scope.services).toEqual([
           'component:default/admin',
           'component:default/auth',
@@ -340,17 +403,27 @@ describe('createRouter', () => {
 
       it('explains a bad window, a missing or double scope, and an unknown owner', async () => {
         const { url } = await setup();
-        const window = await request(url).get('/v1/dora?entityRef=billing&window=13d');
+        const window = await request(url).get(
+          '/v1/dora?entityRef=billing&window=13d',
+        );
         expect(window.status).toBe(400);
         expect(window.body.error.message).toMatch(/7d.*30d.*90d/);
         const neither = await request(url).get('/v1/dora');
         expect(neither.status).toBe(400);
-        expect(neither.body.error.message).toMatch(/exactly one of entityRef .* or owner/);
-        const both = await request(url).get('/v1/dora?entityRef=billing&owner=billing');
+        expect(neither.body.error.message).toMatch(
+          /exactly one of entityRef .* or owner/,
+        );
+        const both = await request(url).get(
+          '/v1/dora?entityRef=billing&owner=billing',
+        );
         expect(both.status).toBe(400);
-        const owner = await request(url).get('/v1/dora?owner=group:default/nobody');
+        const owner = await request(url).get(
+          '/v1/dora?owner=group:default/nobody',
+        );
         expect(owner.status).toBe(404);
-        expect(owner.body.error.message).toBe('No group group:default/nobody in the catalog');
+        expect(owner.body.error.message).toBe(
+          'No group group:default/nobody in the catalog',
+        );
       });
     });
   });

@@ -25,7 +25,8 @@ const DEFAULT_ROLLOUTS_LIMIT = 50;
 /** A query parameter as an entity ref (lower case), or a 400 naming the parameter. */
 function refParam(value: string, name: string, defaultKind: string): string {
   const ref = tryNormalizeRef(value, { defaultKind });
-  if (!ref) throw new InputError(`${name}: not an entity reference: '${value}'`);
+  if (!ref)
+    throw new InputError(`${name}: not an entity reference: '${value}'`);
   return ref.toLocaleLowerCase('en-US');
 }
 
@@ -40,8 +41,16 @@ export async function createRouter(options: {
   dora: DoraQuery;
   status: DeploymentStatusSource;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, auditor, store, recorder, scope, dora, status } =
-    options;
+  const {
+    httpAuth,
+    permissions,
+    auditor,
+    store,
+    recorder,
+    scope,
+    dora,
+    status,
+  } = options;
   const router = await createOpenApiRouter({
     middleware: [
       jsonBody({
@@ -53,13 +62,19 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/status', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const entityRef = refParam(req.query.entityRef, 'entityRef', 'component');
-    res.json(await status.getStatus(await scope.entity(entityRef, credentials)));
+    res.json(
+      await status.getStatus(await scope.entity(entityRef, credentials)),
+    );
   });
 
   router.get('/v1/rollouts', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const entityRef = refParam(req.query.entityRef, 'entityRef', 'component');
     await scope.entity(entityRef, credentials);
     const rollouts = await store.listRollouts({
@@ -71,7 +86,9 @@ export async function createRouter(options: {
   });
 
   router.post('/v1/events', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const [decision] = await permissions.authorize(
       [{ permission: deploymentsEventCreatePermission }],
       { credentials },
@@ -89,7 +106,8 @@ export async function createRouter(options: {
     });
     try {
       const result = await recorder.record(req.body);
-      const count = (r: string) => result.accepted.filter(a => a.result === r).length;
+      const count = (r: string) =>
+        result.accepted.filter(a => a.result === r).length;
       await audit?.success({
         meta: {
           created: count('created'),
@@ -105,7 +123,9 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/dora', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const { entityRef, owner, window = '30d' } = req.query;
     if (!isDoraWindow(window)) {
       throw new InputError(

@@ -14,7 +14,8 @@ export function toApiRollout(record: RolloutRecord): Rollout {
   };
   if (record.version !== undefined) rollout.version = record.version;
   if (record.commitSha !== undefined) rollout.commitSha = record.commitSha;
-  if (record.commitTime !== undefined) rollout.commitTime = iso(record.commitTime);
+  if (record.commitTime !== undefined)
+    rollout.commitTime = iso(record.commitTime);
   if (record.finishedAt !== undefined) {
     rollout.finishedAt = iso(record.finishedAt);
     rollout.durationSeconds = (record.finishedAt - record.startedAt) / 1000;

@@ -11,7 +11,11 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildDoraReport } from '../dora/report';
-import { HistoryReport, IncidentRecord, RolloutRecord } from '../history/records';
+import {
+  HistoryReport,
+  IncidentRecord,
+  RolloutRecord,
+} from '../history/records';
 import { validateEvents } from '../history/validateEvents';
 
 jest.setTimeout(60_000);
@@ -21,15 +25,23 @@ const ROOT = path.resolve(__dirname, '../../../..');
 const DEMO = path.join(ROOT, 'examples/dataflow/deployments');
 const NOW = '2026-11-30T12:00:00Z';
 
-type DemoEvent = { team: string; kind: string; id: string; entityRef: string } & Record<
-  string,
-  unknown
->;
+type DemoEvent = {
+  team: string;
+  kind: string;
+  id: string;
+  entityRef: string;
+} & Record<string, unknown>;
 
 async function generate(now: string, days = 90): Promise<DemoEvent[]> {
   const { stdout } = await exec(
     process.execPath,
-    [path.join(DEMO, 'generate-history.mjs'), '--now', now, '--days', String(days)],
+    [
+      path.join(DEMO, 'generate-history.mjs'),
+      '--now',
+      now,
+      '--days',
+      String(days),
+    ],
     { maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(stdout);
@@ -40,7 +52,10 @@ function catalogServices(): Map<string, string> {
   const dir = path.join(ROOT, 'examples/dataflow/services');
   return new Map(
     fs.readdirSync(dir).map(name => {
-      const text = fs.readFileSync(path.join(dir, name, 'catalog-info.yaml'), 'utf8');
+      const text = fs.readFileSync(
+        path.join(dir, name, 'catalog-info.yaml'),
+        'utf8',
+      );
       const owner = /^\s+owner:\s*(\S+)/m.exec(text)![1];
       return [/^\s+name:\s*(\S+)/m.exec(text)![1], owner];
     }),
@@ -80,11 +95,13 @@ describe('demo history', () => {
   it('is valid for the events API, ids unique, all before now', () => {
     const reports = toReports(events);
     expect(reports).toHaveLength(events.length);
-    expect(new Set(events.map(e => `${e.kind}:${e.id}`)).size).toBe(events.length);
+    expect(new Set(events.map(e => `${e.kind}:${e.id}`)).size).toBe(
+      events.length,
+    );
     for (const e of events) {
-      expect(Date.parse(String(e.finishedAt ?? e.restoredAt ?? e.startedAt))).toBeLessThanOrEqual(
-        Date.parse(NOW),
-      );
+      expect(
+        Date.parse(String(e.finishedAt ?? e.restoredAt ?? e.startedAt)),
+      ).toBeLessThanOrEqual(Date.parse(NOW));
     }
     expect(events[0].startedAt).toMatch(/^2026-09-0[12]T/);
   });
@@ -96,7 +113,9 @@ describe('demo history', () => {
       [...services.keys()].map(name => `component:default/${name}`).sort(),
     );
     for (const [ref, team] of seen) {
-      expect(services.get(ref.replace('component:default/', ''))).toBe(`group:default/${team}`);
+      expect(services.get(ref.replace('component:default/', ''))).toBe(
+        `group:default/${team}`,
+      );
     }
   });
 
@@ -108,11 +127,17 @@ describe('demo history', () => {
       const rollouts: RolloutRecord[] = [];
       const incidents: IncidentRecord[] = [];
       for (const report of reports) {
-        if (report.kind === 'deployment' && teamOf.get(report.rollout.entityRef) === team) {
+        if (
+          report.kind === 'deployment' &&
+          teamOf.get(report.rollout.entityRef) === team
+        ) {
           const { source, ...rollout } = report.rollout;
           rollouts.push({ ...rollout, sources: [source] });
         }
-        if (report.kind === 'incident' && teamOf.get(report.incident.entityRef) === team) {
+        if (
+          report.kind === 'incident' &&
+          teamOf.get(report.incident.entityRef) === team
+        ) {
           incidents.push(report.incident);
         }
       }
@@ -128,7 +153,9 @@ describe('demo history', () => {
         }),
       );
     }
-    const bands = Object.fromEntries([...byTeam].map(([team, r]) => [team, r.bands]));
+    const bands = Object.fromEntries(
+      [...byTeam].map(([team, r]) => [team, r.bands]),
+    );
     expect(bands.platform).toEqual({
       deploymentFrequency: 'elite',
       leadTime: 'elite',
@@ -163,7 +190,11 @@ describe('load-history.mjs', () => {
           res.writeHead(503).end();
           return;
         }
-        const batch = JSON.parse(body) as Array<{ kind: string; id: string; team?: string }>;
+        const batch = JSON.parse(body) as Array<{
+          kind: string;
+          id: string;
+          team?: string;
+        }>;
         requests.push({ auth: req.headers.authorization, count: batch.length });
         expect(req.url).toBe('/api/deployments/v1/events');
         expect(batch.every(e => e.team === undefined)).toBe(true);
@@ -189,11 +220,17 @@ describe('load-history.mjs', () => {
       });
     try {
       const first = await run();
-      expect(first.stdout).toMatch(/^Loading \d+ demo deployment and incident events/);
-      expect(first.stdout).toMatch(/Done: (\d+) events — \1 created, 0 updated, 0 unchanged/);
+      expect(first.stdout).toMatch(
+        /^Loading \d+ demo deployment and incident events/,
+      );
+      expect(first.stdout).toMatch(
+        /Done: (\d+) events — \1 created, 0 updated, 0 unchanged/,
+      );
       expect(first.stdout).toMatch(/platform: \d+ deployments, \d+ incidents/);
       const second = await run();
-      expect(second.stdout).toMatch(/Done: (\d+) events — 0 created, 0 updated, \1 unchanged/);
+      expect(second.stdout).toMatch(
+        /Done: (\d+) events — 0 created, 0 updated, \1 unchanged/,
+      );
       expect(requests.every(r => r.auth === 'Bearer machine-token')).toBe(true);
       expect(Math.max(...requests.map(r => r.count))).toBeLessThanOrEqual(500);
     } finally {
@@ -202,15 +239,23 @@ describe('load-history.mjs', () => {
   });
 
   it('says how to call it without a token, and fails on a refusal with the portal’s message', async () => {
-    const usage = await exec(process.execPath, [path.join(DEMO, 'load-history.mjs')], {
-      env: { ...process.env, STRATA_MACHINE_TOKEN: '' },
-    }).catch(error => error);
+    const usage = await exec(
+      process.execPath,
+      [path.join(DEMO, 'load-history.mjs')],
+      {
+        env: { ...process.env, STRATA_MACHINE_TOKEN: '' },
+      },
+    ).catch(error => error);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/usage: STRATA_MACHINE_TOKEN=<token> node load-history.mjs/);
+    expect(usage.stderr).toMatch(
+      /usage: STRATA_MACHINE_TOKEN=<token> node load-history.mjs/,
+    );
 
     const server = http.createServer((_req, res) => {
       res.writeHead(403, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { name: 'NotAllowedError', message: 'nope' } }));
+      res.end(
+        JSON.stringify({ error: { name: 'NotAllowedError', message: 'nope' } }),
+      );
     });
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     try {
