@@ -19,6 +19,7 @@ import {
 import { EntityConflict } from '@internal/plugin-catalog-validation-common';
 import { ConflictStore } from '../database/ConflictStore';
 import { CliScript, CliScriptFile } from '../cli/CliScript';
+import { specProblems } from '../__testUtils__/specAnswers';
 import { createRouter } from './router';
 
 const group: Entity = {
@@ -402,8 +403,9 @@ describe('POST /validate', () => {
 
 describe('GET /cli/strata-catalog.mjs', () => {
   /**
-   * Straight to the app: the spec-checking proxy of wrapServer only reads JSON
-   * answers, and this one is JavaScript (the spec says text/javascript).
+   * Straight to the app, each answer checked against the spec by specProblems:
+   * wrapServer's proxy reads only JSON answers and refuses an operation that
+   * declares another media type, and this one's is text/javascript.
    */
   async function scriptApp(
     defaultCredentials: BackstageCredentials,
@@ -431,6 +433,9 @@ describe('GET /cli/strata-catalog.mjs', () => {
     expect(response.status).toBe(401);
     expect(response.body.error.name).toBe('AuthenticationError');
     expect(response.text).not.toContain('strata-catalog 0.1.0');
+    expect(specProblems('get', '/cli/strata-catalog.mjs', response)).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -446,6 +451,9 @@ describe('GET /cli/strata-catalog.mjs', () => {
     );
     expect(response.headers['cache-control']).toBe('private, no-cache');
     expect(response.text).toBe(builtScript);
+    expect(specProblems('get', '/cli/strata-catalog.mjs', response)).toEqual(
+      [],
+    );
   });
 
   it('answers 503 naming the build command when the script was not built', async () => {
@@ -456,6 +464,9 @@ describe('GET /cli/strata-catalog.mjs', () => {
       ),
     ).get('/cli/strata-catalog.mjs');
     expect(response.status).toBe(503);
+    expect(specProblems('get', '/cli/strata-catalog.mjs', response)).toEqual(
+      [],
+    );
     expect(response.body.error).toEqual({
       name: 'ServiceUnavailableError',
       message:
