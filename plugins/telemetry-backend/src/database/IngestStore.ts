@@ -15,6 +15,7 @@ import { SampleWriter } from './SampleWriter';
 import {
   chunks,
   EDGE_HOURS,
+  insertValues,
   EDGE_MINUTES,
   isPostgres,
   PENDING_PAIRS,
@@ -143,14 +144,16 @@ export class IngestStore {
   /** Inserts the keys into the seen window; returns those that were not there yet. */
   private async markSeen(tx: Knex.Transaction, keys: string[], nowMs: number) {
     const fresh = new Set<string>();
-    // 400 rows: SQLite allows at most 500 terms in the compound SELECT knex writes for it.
-    for (const chunk of chunks(keys, 400)) {
-      const rows: Array<{ span_key: string }> = await tx(SEEN_SPANS)
-        .insert(chunk.map(span_key => ({ span_key, seen_at: nowMs })))
-        .onConflict('span_key')
-        .ignore()
-        .returning('span_key');
-      for (const row of rows) fresh.add(row.span_key);
+    for (const chunk of chunks(keys, 500)) {
+      const rows = await insertValues(
+        tx,
+        SEEN_SPANS,
+        ['span_key', 'seen_at'],
+        chunk.map(key => [key, nowMs]),
+        '(span_key) DO NOTHING',
+        'span_key',
+      );
+      for (const row of rows) fresh.add(row.span_key as string);
     }
     return fresh;
   }
@@ -183,31 +186,33 @@ export class IngestStore {
     const t = PENDING_PAIRS;
     const completed: EdgeDelta[] = [];
     const done: string[] = [];
+    const least = isPostgres(tx) ? 'LEAST' : 'MIN';
+    const columns = Object.keys(rows[0]) as Array<keyof (typeof rows)[number]>;
     for (const chunk of chunks(rows, 200)) {
-      const merged = await tx(t)
-        .insert(chunk)
-        .onConflict('pair_key')
-        .merge({
-          client_service: tx.raw('COALESCE(excluded.client_service, ??)', [`${t}.client_service`]),
-          server_service: tx.raw('COALESCE(excluded.server_service, ??)', [`${t}.server_service`]),
-          client_error: tx.raw('COALESCE(excluded.client_error, ??)', [`${t}.client_error`]),
-          server_error: tx.raw('COALESCE(excluded.server_error, ??)', [`${t}.server_error`]),
+      const merged = await insertValues(
+        tx,
+        t,
+        columns,
+        chunk.map(r => columns.map(c => r[c])),
+        `(pair_key) DO UPDATE SET ` +
+          `client_service = COALESCE(excluded.client_service, ${t}.client_service), ` +
+          `server_service = COALESCE(excluded.server_service, ${t}.server_service), ` +
+          `client_error = COALESCE(excluded.client_error, ${t}.client_error), ` +
+          `server_error = COALESCE(excluded.server_error, ${t}.server_error), ` +
           // The caller knows the kind of call best (rpc, messaging); a callee only guesses.
-          kind: tx.raw('CASE WHEN excluded.client_service IS NULL THEN ?? ELSE excluded.kind END', [
-            `${t}.kind`,
-          ]),
-          at_ms: tx.raw(`${isPostgres(tx) ? 'LEAST' : 'MIN'}(??, excluded.at_ms)`, [`${t}.at_ms`]),
-        })
-        .returning(['pair_key', 'client_service', 'server_service', 'kind', 'client_error', 'server_error', 'at_ms']);
+          `kind = CASE WHEN excluded.client_service IS NULL THEN ${t}.kind ELSE excluded.kind END, ` +
+          `at_ms = ${least}(${t}.at_ms, excluded.at_ms)`,
+        'pair_key, client_service, server_service, kind, client_error, server_error, at_ms',
+      );
       for (const row of merged) {
         if (!row.client_service || !row.server_service) continue;
-        done.push(row.pair_key);
+        done.push(row.pair_key as string);
         if (row.client_service === row.server_service) continue;
         const atMs = Number(row.at_ms);
         completed.push({
-          source: serviceNode(row.client_service),
-          target: serviceNode(row.server_service),
-          kind: row.kind,
+          source: serviceNode(row.client_service as string),
+          target: serviceNode(row.server_service as string),
+          kind: row.kind as EdgeDelta['kind'],
           bucketMs: floorTo(atMs, MINUTE_MS),
           count: 1,
           errors: row.client_error || row.server_error ? 1 : 0,

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { RecentSpans } from '../aggregate/RecentSpans';
 import { SAMPLES_PER_REASON, SampleCandidate, sampleCandidates } from '../aggregate/samples';
 import { ReceivedSpan } from '../otlp/spans';
-import { chunks, SAMPLE_SPANS, TRACE_SAMPLES } from './tables';
+import { chunks, insertValues, SAMPLE_SPANS, TRACE_SAMPLES } from './tables';
 
 /** Spans kept per sampled trace at most (a runaway trace does not fill the table). */
 export const MAX_SPANS_PER_TRACE = 500;
@@ -82,7 +82,13 @@ export class SampleWriter {
         stored_at: nowMs,
       }));
     for (const chunk of chunks(rows, 200)) {
-      await tx(SAMPLE_SPANS).insert(chunk).onConflict(['trace_id', 'span_id']).ignore();
+      await insertValues(
+        tx,
+        SAMPLE_SPANS,
+        ['trace_id', 'span_id', 'span', 'stored_at'],
+        chunk.map(r => [r.trace_id, r.span_id, r.span, r.stored_at]),
+        '(trace_id, span_id) DO NOTHING',
+      );
     }
   }
 

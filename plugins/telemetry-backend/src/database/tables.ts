@@ -30,6 +30,30 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * A multi-row `INSERT … VALUES … ON CONFLICT …` written directly: the ingest path's statements
+ * carry hundreds of rows, and building them through knex's query builder cost more CPU than
+ * running them. Same SQL on PostgreSQL and SQLite (≥ 3.35: upsert and RETURNING); values are
+ * bound, identifiers are this module's constants.
+ */
+export async function insertValues(
+  db: Knex,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>,
+  onConflict: string,
+  returning?: string,
+): Promise<Array<Record<string, unknown>>> {
+  if (rows.length === 0) return [];
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const sql =
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} ` +
+    `ON CONFLICT ${onConflict}${returning ? ` RETURNING ${returning}` : ''}`;
+  const result = await db.raw(sql, rows.flat() as Knex.Value[]);
+  // pg answers { rows }, better-sqlite3 an array.
+  return Array.isArray(result) ? result : (result?.rows ?? []);
+}
+
 /** `table.col + excluded.col` for each column: an upsert that adds (PostgreSQL and SQLite). */
 function addExcluded(db: Knex, table: string, columns: readonly string[]) {
   return Object.fromEntries(
@@ -67,17 +91,17 @@ export async function upsertAddRed(db: Knex, table: string, deltas: readonly Red
           : a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0,
     )
     .map(redRow);
-  const merge = addExcluded(db, table, [
-    'requests',
-    'errors',
-    'duration_sum_ms',
-    ...BUCKET_COLUMNS,
-  ]);
+  const columns = Object.keys(rows[0]);
+  const added = ['requests', 'errors', 'duration_sum_ms', ...BUCKET_COLUMNS];
+  const set = added.map(c => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
   for (const chunk of chunks(rows, ROWS_PER_STATEMENT / 2)) {
-    await db(table)
-      .insert(chunk)
-      .onConflict(['service_name', 'bucket', 'operation'])
-      .merge(merge);
+    await insertValues(
+      db,
+      table,
+      columns,
+      chunk.map(r => columns.map(c => r[c])),
+      `(service_name, bucket, operation) DO UPDATE SET ${set}`,
+    );
   }
 }
 
