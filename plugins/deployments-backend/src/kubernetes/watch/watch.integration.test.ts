@@ -172,6 +172,38 @@ describe('watch cache against a fake API server', () => {
     await waitForStatus(d.status, entity('billing'), s => (s.clusters.find(c => c.cluster === 'prod-us')?.state === 'ok' ? true : undefined), 'prod-us to recover');
   });
 
+  it('shows a cluster that goes away as unreachable since then, with its last known workloads, beside a healthy one', async () => {
+    const eu = await fakeCluster();
+    const us = await fakeCluster();
+    applyWorkload(eu.fake, workload('billing'));
+    applyWorkload(us.fake, workload('billing'));
+    const d = start([
+      { name: 'prod-eu', url: eu.url },
+      { name: 'prod-us', url: us.url },
+    ]);
+    await d.start();
+    await waitForStatus(d.status, entity('billing'), allOk, 'sync');
+
+    const wentAway = Date.now();
+    await us.fake.stop();
+    const status = await waitForStatus(
+      d.status,
+      entity('billing'),
+      s => (s.clusters.find(c => c.cluster === 'prod-us')?.state === 'unreachable' ? s : undefined),
+      'prod-us to be unreachable',
+    );
+    const [first, second] = status.clusters;
+    expect(first).toMatchObject({
+      cluster: 'prod-us',
+      state: 'unreachable',
+      workloads: [expect.objectContaining({ name: 'billing' })],
+    });
+    // Reset while the server shuts down, refused once it is gone.
+    expect(first.error).toMatch(new RegExp(`^unreachable: connection (refused|reset) \\(${us.url}\\)$`));
+    expect(new Date(first.since!).getTime()).toBeGreaterThanOrEqual(wentAway - 1000);
+    expect(second).toMatchObject({ cluster: 'prod-eu', state: 'ok' });
+  });
+
   it('serves any number of viewers from the cache: API calls do not grow with viewers', async () => {
     const { fake, url } = await fakeCluster();
     applyWorkload(fake, workload('billing'));

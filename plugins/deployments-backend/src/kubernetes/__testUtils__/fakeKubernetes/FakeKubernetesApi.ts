@@ -376,6 +376,8 @@ export class FakeKubernetesApi {
     query: Record<string, string>,
   ) {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+    // The API server answers a watch at once, before any event: clients see it established.
+    res.flushHeaders();
     const requested = query.resourceVersion ?? '';
     if (requested && requested !== '0' && Number(requested) < this.compactedRv) {
       this.writeEvent(res, { type: 'ERROR', object: watchExpiredStatus(requested, this.compactedRv) });
