@@ -232,6 +232,13 @@ describe.each(databases.eachSupportedId())('telemetryPlugin on %s', (databaseId:
     );
     expect((await post(second.server, more)).status).toBe(200);
     expect((await red(second.server, 'orders')).requests).toBe(12);
+
+    // SLO status is served from the same router (src/slo): no slo-file, no SLOs.
+    const slos = await request(second.server)
+      .get('/api/telemetry/v1/slos?entityRef=component:default/gateway')
+      .set(auth);
+    expect(slos.status).toBe(200);
+    expect(slos.body).toEqual({ entityRef: 'component:default/gateway', items: [], problems: [] });
   });
 
   it('rejects spans from the future and past the retention, saying why, and stores the rest', async () => {

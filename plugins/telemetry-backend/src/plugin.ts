@@ -16,6 +16,7 @@ import { EmbeddedMetricsSource } from './query/EmbeddedMetricsSource';
 import { IngestQueue } from './receiver/IngestQueue';
 import { createOtlpReceiver } from './receiver/otlpReceiver';
 import { createRouter } from './service/router';
+import { createSloService } from './slo';
 
 /**
  * Telemetry: an OTLP/HTTP trace receiver (`POST /api/telemetry/v1/traces`), RED aggregates with
@@ -46,9 +47,20 @@ export const telemetryPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, database, httpRouter, httpAuth, auth, scheduler, catalog }) {
+      async init({
+        config,
+        logger,
+        database,
+        httpRouter,
+        httpAuth,
+        auth,
+        scheduler,
+        urlReader,
+        catalog,
+      }) {
         const settings = readTelemetryConfig(config);
         const { receiver, retention } = settings;
         const store = await IngestStore.create({ database, recentSpans: receiver.recentSpans });
@@ -89,6 +101,7 @@ export const telemetryPlugin = createBackendPlugin({
             graph: new GraphReader(db, retention),
             samples: new SampleReader(db),
             catalog: new CatalogGraphCache({ catalog, auth, logger }),
+            slos: createSloService({ config, catalog, auth, urlReader, metricsSource }),
             traceUrlTemplate: settings.traceUrlTemplate,
           }),
         );

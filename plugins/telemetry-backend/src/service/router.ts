@@ -1,5 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import express from 'express';
 import { CatalogGraphCache } from '../catalog/CatalogGraphCache';
 import { AggregateReader } from '../database/AggregateReader';
@@ -10,6 +10,7 @@ import { redReport } from '../query/redReport';
 import { traceSampleList } from '../query/traceSamples';
 import { isWindow, prefersHours, rangeOf, stepOf, WINDOWS } from '../query/windows';
 import { createOpenApiRouter } from '../schema/openapi';
+import { SloService } from '../slo';
 
 const DEFAULT_WINDOW = '1h';
 
@@ -28,6 +29,8 @@ export async function createRouter(options: {
   graph: GraphReader;
   samples: SampleReader;
   catalog: CatalogGraphCache;
+  /** SLO status (src/slo); without it `/v1/slos` is not served. */
+  slos?: SloService;
   traceUrlTemplate?: string;
   now?: () => number;
 }): Promise<express.Router> {
@@ -85,6 +88,12 @@ export async function createRouter(options: {
         catalog: await catalog.get(),
       }),
     );
+  });
+
+  router.get('/v1/slos', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    if (!options.slos) throw new NotFoundError('SLO status is not served by this backend');
+    res.json(await options.slos.getSloStatuses(req.query.entityRef, { credentials }));
   });
 
   return router;

@@ -9,6 +9,7 @@ import type {
   EdgeReport,
   ExportTraceResponse,
   RedReport,
+  SloStatusList,
   TraceSampleList,
 } from '../models';
 
@@ -153,6 +154,29 @@ export class TelemetryApiClient {
       options,
     );
     return (await response.json()) as EdgeReport;
+  }
+
+  /**
+   * SLO status of an entity from its OpenSLO file (strata.dev/slo-file), evaluated through the metrics source.
+   */
+  async getSlos(
+    request: {
+      query: {
+        /**
+         * The entity, e.g. component:default/billing.
+         */
+        entityRef: string;
+      };
+    },
+    options?: RequestOptions,
+  ): Promise<SloStatusList> {
+    const response = await this.send(
+      'GET',
+      '/v1/slos',
+      { query: request.query },
+      options,
+    );
+    return (await response.json()) as SloStatusList;
   }
 
   private async send(

@@ -475,6 +475,172 @@ export const spec = {
         required: ['serviceName', 'failing', 'slowest'],
         additionalProperties: false,
       },
+      BurnRates: {
+        type: 'object',
+        description:
+          "Burn rate over each window of the SRE workbook's multi-window alerts (null without traffic).",
+        properties: {
+          '5m': {
+            type: ['number', 'null'],
+          },
+          '30m': {
+            type: ['number', 'null'],
+          },
+          '1h': {
+            type: ['number', 'null'],
+          },
+          '6h': {
+            type: ['number', 'null'],
+          },
+          '1d': {
+            type: ['number', 'null'],
+          },
+          '3d': {
+            type: ['number', 'null'],
+          },
+        },
+        required: ['5m', '30m', '1h', '6h', '1d', '3d'],
+        additionalProperties: false,
+      },
+      SloWindow: {
+        type: 'object',
+        properties: {
+          duration: {
+            type: 'string',
+          },
+          isRolling: {
+            type: 'boolean',
+          },
+          start: {
+            type: 'string',
+          },
+        },
+        required: ['duration', 'isRolling'],
+        additionalProperties: false,
+      },
+      BudgetPoint: {
+        type: 'object',
+        properties: {
+          at: {
+            type: 'string',
+          },
+          errorBudgetRemaining: {
+            type: ['number', 'null'],
+          },
+        },
+        required: ['at', 'errorBudgetRemaining'],
+        additionalProperties: false,
+      },
+      SloStatus: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          displayName: {
+            type: 'string',
+          },
+          objective: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['availability', 'latency', 'ratio', 'threshold'],
+          },
+          target: {
+            type: 'number',
+          },
+          window: {
+            $ref: '#/components/schemas/SloWindow',
+          },
+          attainment: {
+            type: ['number', 'null'],
+          },
+          errorBudgetRemaining: {
+            type: ['number', 'null'],
+          },
+          burnRates: {
+            $ref: '#/components/schemas/BurnRates',
+          },
+          alert: {
+            type: 'string',
+            enum: ['none', 'ticket', 'page'],
+          },
+          alertReason: {
+            type: 'string',
+          },
+          budgetSeries: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BudgetPoint',
+            },
+          },
+          source: {
+            type: 'string',
+            enum: ['embedded', 'prometheus'],
+          },
+        },
+        required: [
+          'name',
+          'kind',
+          'target',
+          'window',
+          'attainment',
+          'errorBudgetRemaining',
+          'burnRates',
+          'alert',
+          'budgetSeries',
+          'source',
+        ],
+        additionalProperties: false,
+      },
+      SloFileProblem: {
+        type: 'object',
+        properties: {
+          file: {
+            type: 'string',
+          },
+          line: {
+            type: 'number',
+          },
+          column: {
+            type: 'number',
+          },
+          message: {
+            type: 'string',
+          },
+          rule: {
+            type: 'string',
+          },
+        },
+        required: ['file', 'line', 'column', 'message', 'rule'],
+        additionalProperties: false,
+      },
+      SloStatusList: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          file: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SloStatus',
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SloFileProblem',
+            },
+          },
+        },
+        required: ['entityRef', 'items', 'problems'],
+        additionalProperties: false,
+      },
     },
   },
   paths: {
@@ -651,6 +817,41 @@ export const spec = {
           },
           '400': {
             $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/slos': {
+      get: {
+        operationId: 'GetSlos',
+        description:
+          'SLO status of an entity from its OpenSLO file (strata.dev/slo-file), evaluated through the metrics source.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            description: 'The entity, e.g. component:default/billing.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "Every valid SLO's status, and the file's problems.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SloStatusList',
+                },
+              },
+            },
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',

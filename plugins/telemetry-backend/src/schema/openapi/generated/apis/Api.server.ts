@@ -10,6 +10,7 @@ import type {
   ModelError,
   OtlpStatus,
   RedReport,
+  SloStatusList,
   TraceSampleList,
 } from '../models';
 
@@ -68,10 +69,24 @@ export type GetEdges = {
   response: EdgeReport | ModelError;
 };
 
+/**
+ * SLO status of an entity from its OpenSLO file (strata.dev/slo-file), evaluated through the metrics source.
+ */
+export type GetSlos = {
+  query: {
+    /**
+     * The entity, e.g. component:default/billing.
+     */
+    entityRef: string;
+  };
+  response: SloStatusList | ModelError;
+};
+
 /** Every operation, keyed as the typed router looks handlers up. */
 export type EndpointMap = {
   '#post|/v1/traces': ExportTraces;
   '#get|/v1/services/{serviceName}/red': GetRed;
   '#get|/v1/services/{serviceName}/traces': GetTraceSamples;
   '#get|/v1/edges': GetEdges;
+  '#get|/v1/slos': GetSlos;
 };
