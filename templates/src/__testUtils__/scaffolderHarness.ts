@@ -1,16 +1,15 @@
 /*
- * Runs Strata's templates through the REAL scaffolder and catalog, for tests of this package and
- * of the templates (templates/<name>). Test code only.
+ * Runs Strata's templates (templates/<name>) through the REAL scaffolder and catalog. Test code
+ * only.
  *
  * The backend: scaffolder-backend + catalog-backend (with the scaffolder entity model and
- * Strata's service model) + this module, each plugin with its own database on the chosen engine,
+ * Strata's service model) + Strata's scaffolder modules (the actions the templates use) and the
+ * local-repositories catalog module, each plugin with its own database on the chosen engine,
  * the DataFlow demo organisation and every templates/<name>/template.yaml in the catalog, local
  * repositories in a temporary directory. Requests are made over HTTP on 127.0.0.1 as a mock
  * user, like the portal's frontend makes them.
  */
-/* eslint-disable @backstage/no-undeclared-imports -- test-only helper under src/tests, shared
-   by template tests; its imports are devDependencies on purpose. */
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -32,6 +31,7 @@ import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import unprocessedModule from '@backstage/plugin-catalog-backend-module-unprocessed';
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
 import scaffolderLocalRepositoriesModule from '@internal/plugin-scaffolder-backend-module-local-repositories';
+import scaffolderModuleStrata from '@internal/plugin-scaffolder-backend-module-strata';
 import { readWorkspaceFiles } from '@internal/plugin-local-repositories-node';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
 import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
@@ -39,15 +39,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { scaffolderModuleStrata } from '../module';
+import { repoRoot, templateFiles, templatesRoot } from './paths';
 
-/** The repository root (this package is plugins/scaffolder-backend-module-strata). */
-export const repoRoot = path.resolve(
-  resolvePackagePath('@internal/plugin-scaffolder-backend-module-strata'),
-  '../..',
-);
-/** Where the templates live. */
-export const templatesRoot = path.join(repoRoot, 'templates');
+export { repoRoot, templatesRoot };
 
 /** The result of POST /v2/dry-run, flattened for assertions. */
 export type DryRunResult = {
@@ -98,16 +92,6 @@ export interface ScaffolderHarness {
   /** Authenticated request to the backend, e.g. `request('GET', '/api/catalog/entities')`. */
   request(method: string, urlPath: string, body?: unknown): Promise<Response>;
   stop(): Promise<void>;
-}
-
-/** Every templates/<name>/template.yaml that exists now. */
-export function templateFiles(): string[] {
-  if (!fs.existsSync(templatesRoot)) return [];
-  return fs
-    .readdirSync(templatesRoot)
-    .map(name => path.join(templatesRoot, name, 'template.yaml'))
-    .filter(file => fs.existsSync(file))
-    .sort();
 }
 
 /**
@@ -229,10 +213,14 @@ function catalogConfig(repositoriesDir: string, testTemplatesDir: string) {
   };
 }
 
-/** Starts the backend; call `stop()` in afterAll. */
+/**
+ * Starts the backend; call `stop()` in afterAll. `features` adds plugins a template's steps call
+ * (the event template's propose-produces step needs the real catalog-edits backend).
+ */
 export async function startScaffolderHarness(options: {
   databaseId: TestDatabaseId;
   databases: TestDatabases;
+  features?: BackendFeature[];
 }): Promise<ScaffolderHarness> {
   const repositoriesDir = fs.mkdtempSync(
     path.join(os.tmpdir(), 'strata-repositories-'),
@@ -253,6 +241,7 @@ export async function startScaffolderHarness(options: {
       scaffolderPlugin,
       scaffolderModuleStrata,
       scaffolderLocalRepositoriesModule,
+      ...(options.features ?? []),
       perPluginDatabases(options.databases, options.databaseId),
       mockServices.rootConfig.factory({
         data: catalogConfig(repositoriesDir, testTemplatesDir),

@@ -24,6 +24,7 @@ import {
   STRATA_ANNOTATIONS,
 } from '@internal/plugin-service-model-common';
 import { readWorkspaceFiles } from '@internal/plugin-local-repositories-node';
+import { templateFiles } from './__testUtils__/paths';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,15 +33,6 @@ import { parse as parseYaml, parseAllDocuments } from 'yaml';
 type Step = { id: string; action: string; input?: Record<string, any> };
 
 const STRATA_KEY = /^strata\.dev\//;
-
-/** templates/<name>/template.yaml of every template in the repository. */
-function templateFiles(): string[] {
-  const root = path.resolve(__dirname, '../../../../templates');
-  return fs
-    .readdirSync(root)
-    .map(name => path.join(root, name, 'template.yaml'))
-    .filter(file => fs.existsSync(file));
-}
 
 function stepsOf(templateYaml: string): Step[] {
   return parseYaml(fs.readFileSync(templateYaml, 'utf8')).spec.steps;

@@ -32,17 +32,18 @@ import {
   runOk,
   startOtlpReceiver,
   testSummary,
-} from './generatedServiceTestUtils';
+} from './__testUtils__/generatedServiceTestUtils';
 import { waitFor } from '@internal/backend-test-kit';
 import {
   expectCatalogValidationStep,
   withoutWorkflowExpressions,
-} from './ciWorkflowExpectations';
+} from './__testUtils__/ciWorkflowExpectations';
+import { repoRoot, templatesRoot } from './__testUtils__/paths';
+import { walkWorkspace } from '@internal/plugin-local-repositories-node';
 import { ANNOTATION_KUBERNETES_ID } from '@internal/plugin-service-model-common';
 
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates/node-service');
-const DEMO_CATALOG = path.join(REPO_ROOT, 'examples/dataflow');
+const TEMPLATE_DIR = path.join(templatesRoot, 'node-service');
+const DEMO_CATALOG = path.join(repoRoot, 'examples/dataflow');
 const POSTGRES =
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ||
   'postgresql://postgres@127.0.0.1:5432';
@@ -217,7 +218,7 @@ describe.each(valueSets)(
     });
 
     it('renders every template expression and only the files this service needs', async () => {
-      const files = await globby('**/*', { cwd: dir, dot: true });
+      const files = (await walkWorkspace(dir)).map(entry => entry.path);
       expect(files).toEqual(
         expect.arrayContaining([
           'package.json',

@@ -12,7 +12,7 @@ import {
   ScaffolderHarness,
   startScaffolderHarness,
   templatesRoot,
-} from '../tests/scaffolderHarness';
+} from './__testUtils__/scaffolderHarness';
 
 const databases = TestDatabases.create();
 

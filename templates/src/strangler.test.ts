@@ -16,7 +16,7 @@ import {
   ScaffolderHarness,
   startScaffolderHarness,
   templatesRoot,
-} from '../tests/scaffolderHarness';
+} from './__testUtils__/scaffolderHarness';
 import {
   ANNOTATION_EXTRACTED_FROM,
   ANNOTATION_EXTRACTED_PATH,

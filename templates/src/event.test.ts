@@ -5,6 +5,8 @@
  * being read from a file, not GitHub) ends with instructions instead of a pull request.
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- the real backend the propose-produces step calls
+import catalogEditsPlugin from '@internal/plugin-catalog-edits-backend';
 import { validateCatalogFiles } from '@internal/plugin-catalog-validation-common';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,13 +15,7 @@ import {
   ScaffolderHarness,
   startScaffolderHarness,
   templatesRoot,
-} from '../tests/scaffolderHarness';
-
-jest.mock('../module', () =>
-  jest
-    .requireActual('./eventStranglerTestModules')
-    .moduleWithCatalogEdits(jest.requireActual('../module')),
-);
+} from './__testUtils__/scaffolderHarness';
 
 const databases = TestDatabases.create();
 
@@ -67,7 +63,11 @@ describe.each(databases.eachSupportedId())(
     let harness: ScaffolderHarness;
 
     beforeAll(async () => {
-      harness = await startScaffolderHarness({ databaseId, databases });
+      harness = await startScaffolderHarness({
+        databaseId,
+        databases,
+        features: [catalogEditsPlugin],
+      });
     });
 
     afterAll(async () => {

@@ -12,7 +12,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import {
   ScaffolderHarness,
   startScaffolderHarness,
-} from '../tests/scaffolderHarness';
+} from './__testUtils__/scaffolderHarness';
 
 const databases = TestDatabases.create();
 

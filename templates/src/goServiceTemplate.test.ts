@@ -27,11 +27,11 @@ import {
   ScaffolderHarness,
   startScaffolderHarness,
   templatesRoot,
-} from '../tests/scaffolderHarness';
+} from './__testUtils__/scaffolderHarness';
 import {
   expectCatalogValidationStep,
   withoutWorkflowExpressions,
-} from './ciWorkflowExpectations';
+} from './__testUtils__/ciWorkflowExpectations';
 import {
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_OTEL_SERVICE_NAME,
