@@ -1,0 +1,11 @@
+/**
+ * Telemetry module: the SLO and RED counts read with PromQL from a Prometheus-compatible query
+ * API (Prometheus, Thanos, Mimir) over the OpenTelemetry Collector's spanmetrics output.
+ *
+ * @packageDocumentation
+ */
+export { telemetryModulePrometheus as default } from './module';
+export { PrometheusMetricsSource } from './PrometheusMetricsSource';
+export { PrometheusClient } from './PrometheusClient';
+export { readPrometheusConfig, SPANMETRICS_DEFAULTS } from './config';
+export type { PrometheusSettings, SpanMetricsNames } from './config';
