@@ -49,3 +49,18 @@ test('a wrong token is refused', async ({ request }) => {
   );
   expect(response.status()).toBe(401);
 });
+
+test('with ./strata token, a script reads a team’s DORA figures from the demo history', async ({
+  request,
+}) => {
+  // The embedded default loads the demo's 90 days through the events API on start, with this
+  // same token; reading needs the plugin to ask the catalog on the token's behalf.
+  const response = await request.get(
+    '/api/deployments/v1/dora?owner=group:default/billing&window=30d',
+    { headers: bearer(token) },
+  );
+  expect(response.status(), await response.text()).toBe(200);
+  const report = await response.json();
+  expect(report.scope.services).toContain('component:default/billing');
+  expect(report.deployments).toBeGreaterThan(0);
+});

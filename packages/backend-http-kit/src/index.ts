@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { jsonBody, type JsonBodyOptions } from './jsonBody';
+export { catalogReadCredentials } from './catalogReadCredentials';

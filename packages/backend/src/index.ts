@@ -82,6 +82,10 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // Actions exposed to MCP clients (catalog, scaffolder, auth action sources).
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// What is deployed where and why a rollout fails (a watch cache over the configured Kubernetes
+// clusters), rollout and incident history from the watch and from CD systems, DORA figures.
+backend.add(import('@internal/plugin-deployments-backend'));
+
 // Validates catalog files for CI (POST /api/catalog-validation/validate), same rules as the CLI.
 backend.add(import('@internal/plugin-catalog-validation-backend'));
 

@@ -41,7 +41,7 @@ export const deploymentsPlugin = createBackendPlugin({
         const store = await DatabaseHistoryStore.create({
           database: deps.database,
         });
-        const scope = new CatalogScope(deps.catalog);
+        const scope = new CatalogScope(deps.catalog, deps.auth);
         // The watch caches of the configured clusters (none: the status says so); the rollouts
         // they observe are recorded through the sink, merged by id with CD events.
         const kubernetes = createKubernetesDeployments({

@@ -16,7 +16,7 @@ import {
   MAX_BODY_BYTES,
 } from '../validation/limits';
 import { validateFiles } from '../validation/validateFiles';
-import { jsonBody } from '@internal/backend-http-kit';
+import { catalogReadCredentials, jsonBody } from '@internal/backend-http-kit';
 
 export interface RouterOptions {
   auth: AuthService;
@@ -53,17 +53,12 @@ export async function createRouter(
   });
 
   /**
-   * Whose credentials look references up. A user's own: they read what they may. A machine
-   * caller's (CI with an external-access token restricted to this plugin) cannot call the
-   * catalog itself, so the plugin asks on its behalf; the caller learns which referenced
-   * entities exist, and nothing else of them.
+   * Whose credentials look references up: a user's own (they read what they may); for a machine
+   * caller (CI with a token restricted to this plugin) the plugin's own, so the caller learns
+   * which referenced entities exist, and nothing else of them.
    */
-  const lookupCredentials = async (
-    credentials: BackstageCredentials,
-  ): Promise<BackstageCredentials> =>
-    auth.isPrincipal(credentials, 'service')
-      ? auth.getOwnServiceCredentials()
-      : credentials;
+  const lookupCredentials = (credentials: BackstageCredentials) =>
+    catalogReadCredentials(auth, credentials);
 
   router.get('/cli/strata-catalog.mjs', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

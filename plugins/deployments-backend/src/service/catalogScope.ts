@@ -1,4 +1,8 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { catalogReadCredentials } from '@internal/backend-http-kit';
 import {
   Entity,
   RELATION_OWNED_BY,
@@ -16,16 +20,21 @@ const MAX_GROUP_DEPTH = 10;
 
 /**
  * The catalog questions the read routes ask, with the caller's credentials: a user who may not
- * see an entity gets the same 404 as for one that does not exist.
+ * see an entity gets the same 404 as for one that does not exist. A machine caller's questions
+ * are asked with the plugin's own credentials (catalogReadCredentials).
  */
 export class CatalogScope {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+  ) {}
 
   /** The entity, or a 404 naming the ref that was looked up. */
   async entity(
     entityRef: string,
-    credentials: BackstageCredentials,
+    caller: BackstageCredentials,
   ): Promise<Entity> {
+    const credentials = await catalogReadCredentials(this.auth, caller);
     const entity = await this.catalog.getEntityByRef(entityRef, {
       credentials,
     });
@@ -41,8 +50,9 @@ export class CatalogScope {
    */
   async servicesOwnedBy(
     groupRef: string,
-    credentials: BackstageCredentials,
+    caller: BackstageCredentials,
   ): Promise<string[]> {
+    const credentials = await catalogReadCredentials(this.auth, caller);
     const root = await this.catalog.getEntityByRef(groupRef, { credentials });
     if (!root || root.kind.toLocaleLowerCase('en-US') !== 'group') {
       throw new NotFoundError(`No group ${groupRef} in the catalog`);

@@ -66,7 +66,7 @@ describe('createRouter', () => {
       const auditor = mockServices.auditor.mock();
       const auditEvent = { success: jest.fn(), fail: jest.fn() };
       auditor.createEvent.mockResolvedValue(auditEvent);
-      const scope = new CatalogScope(catalog);
+      const scope = new CatalogScope(catalog, auth);
       const router = await createRouter({
         httpAuth: mockServices.httpAuth({
           defaultCredentials: options.credentials ?? mockCredentials.user(),
