@@ -27,6 +27,7 @@ export type {
   RuleFinding,
 } from './rules/types';
 export { unsafeLinkRule } from './rules/unsafeLink';
+export { isOpenSloLike, openSloViolation } from './rules/openSlo';
 export {
   checkMissingReferences,
   externalReferences,

@@ -1,3 +1,5 @@
+import type { OpenSloRule } from '@internal/plugin-telemetry-common';
+
 /** How bad a violation is: errors fail a CI run, warnings do not. */
 export type Severity = 'error' | 'warning';
 
@@ -19,7 +21,9 @@ export type RuleId =
   | 'invalid-reference'
   | 'service-model'
   | 'duplicate-entity'
-  | 'missing-reference';
+  | 'missing-reference'
+  /** OpenSLO files (`openslo/…`), checked with telemetry-common's rules. */
+  | OpenSloRule;
 
 /** A 1-based line and column in a file. */
 export type SourcePosition = {
@@ -83,6 +87,8 @@ export type ValidatedEntity = SourcePosition & {
   document: number;
   /** True when no error-level violation belongs to this entity. */
   valid: boolean;
+  /** Its `strata.dev/slo-file` annotation (the SLO file, relative to this file), if any. */
+  sloFile?: SourcePosition & { path: string };
   references: LocatedEntityReference[];
 };
 

@@ -1,8 +1,10 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ANNOTATION_SLO_FILE } from '@internal/plugin-service-model-common';
 import { collectEntityReferences } from './references';
 import { entityRules, modelRules, schemaRules } from './rules';
 import { substituteTextPlaceholders } from './model/placeholders';
 import { checkDuplicateEntities } from './rules/duplicateEntity';
+import { checkOpenSloFile, isOpenSloLike } from './rules/openSlo';
 import { checkDocumentIsObject, notAnObjectRule } from './rules/notAnObject';
 import { checkRequiredFields, requiredFieldRule } from './rules/requiredField';
 import { checkEnvelopeSchema, schemaRule } from './rules/schema';
@@ -94,6 +96,7 @@ function validateDocument(
   // The catalog resolves `$text` placeholders before its schema checks.
   const entity = substituteTextPlaceholders(value) as Entity;
   const ref = stringifyEntityRef(entity);
+  const sloFile = entity.metadata.annotations?.[ANNOTATION_SLO_FILE];
   const before = violations.length;
   let schemaFailed = false;
   for (const rule of entityRules) {
@@ -117,6 +120,12 @@ function validateDocument(
     document: parsed.index,
     ...locator.position(['metadata', 'name']),
     valid: !violations.slice(before).some(v => v.severity === 'error'),
+    ...(typeof sloFile === 'string' && {
+      sloFile: {
+        path: sloFile,
+        ...locator.position(['metadata', 'annotations', ANNOTATION_SLO_FILE]),
+      },
+    }),
     references: collectEntityReferences(entity).map(reference => ({
       ...reference,
       ...locator.position(reference.path),
@@ -128,7 +137,10 @@ function validateDocument(
 
 /**
  * Everything but the checks across documents. A file over the parse limits
- * is not parsed: it gets one `parse-limit` violation.
+ * is not parsed: it gets one `parse-limit` violation. OpenSLO documents
+ * (`apiVersion: openslo/…`, a service's SLO file) are checked with the OpenSLO
+ * rules, together once the file is read (an SLO may reference an SLI of the
+ * same file).
  */
 function* validateDocuments(
   text: string,
@@ -138,10 +150,9 @@ function* validateDocuments(
 ): Steps<FileValidationResult> {
   const violations: Violation[] = [];
   const entities: ValidatedEntity[] = [];
+  const openSlo: ParsedDocument[] = [];
   let documents = 0;
-  const parseLimitViolation = (
-    finding: ParseLimitFinding,
-  ): Violation => ({
+  const parseLimitViolation = (finding: ParseLimitFinding): Violation => ({
     file,
     rule: parseLimitRule.id,
     severity: parseLimitRule.severity,
@@ -178,13 +189,18 @@ function* validateDocuments(
     }
     // The catalog skips documents it cannot parse, and empty ones.
     if (!broken && parsed.value !== null && parsed.value !== undefined) {
-      const entity = validateDocument(file, parsed, violations, context);
-      if (entity) {
-        entities.push(entity);
+      if (isOpenSloLike(parsed.value)) {
+        openSlo.push(parsed);
+      } else {
+        const entity = validateDocument(file, parsed, violations, context);
+        if (entity) {
+          entities.push(entity);
+        }
       }
     }
     yield;
   }
+  violations.push(...checkOpenSloFile(file, openSlo));
   return { file, documents, entities, violations };
 }
 

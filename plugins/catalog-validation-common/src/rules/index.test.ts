@@ -22,6 +22,21 @@ describe('rules', () => {
       'service-model',
       'duplicate-entity',
       'missing-reference',
+      'openslo/yaml-syntax',
+      'openslo/not-openslo',
+      'openslo/unknown-kind',
+      'openslo/required-field',
+      'openslo/invalid-name',
+      'openslo/duplicate-name',
+      'openslo/unknown-indicator',
+      'openslo/invalid-target',
+      'openslo/invalid-duration',
+      'openslo/invalid-time-window',
+      'openslo/unsupported-budgeting-method',
+      'openslo/unsupported-metric-source',
+      'openslo/unsupported-filter',
+      'openslo/invalid-objective',
+      'openslo/unreadable-file',
     ]);
     for (const rule of rules) {
       expect(rule.description.length).toBeGreaterThan(20);

@@ -7,6 +7,7 @@ import { invalidReferenceRule } from './invalidReference';
 import { labelFormatRule } from './labelFormat';
 import { missingReferenceRule } from './missingReference';
 import { notAnObjectRule } from './notAnObject';
+import { openSloRules } from './openSlo';
 import { parseLimitRule } from './parseLimit';
 import { requiredFieldRule } from './requiredField';
 import { schemaRule } from './schema';
@@ -63,4 +64,5 @@ export const rules: RuleDefinition[] = [
   ...modelRules,
   duplicateEntityRule,
   missingReferenceRule,
+  ...openSloRules,
 ].map(definition);

@@ -7,6 +7,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  OPENSLO_RULES,
   OpenSloFile,
   parseOpenSloFile,
   SloFileProblem,
@@ -20,7 +21,13 @@ import { TtlCache } from './TtlCache';
 
 /** A problem that is about the file as a whole (it cannot be read), not a line in it. */
 function fileProblem(file: string, message: string): SloFileProblem {
-  return { file, line: 1, column: 1, rule: 'openslo/unreadable-file', message };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    rule: OPENSLO_RULES.unreadableFile,
+    message,
+  };
 }
 
 /**

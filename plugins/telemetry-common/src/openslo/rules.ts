@@ -32,6 +32,8 @@ export const OPENSLO_RULES = {
   unsupportedFilter: 'openslo/unsupported-filter',
   /** An objective's `op`/`value` that does not make a latency objective. */
   invalidObjective: 'openslo/invalid-objective',
+  /** The file `strata.dev/slo-file` names cannot be read (missing, refused, too large). */
+  unreadableFile: 'openslo/unreadable-file',
 } as const;
 
 export type OpenSloRule = (typeof OPENSLO_RULES)[keyof typeof OPENSLO_RULES];
