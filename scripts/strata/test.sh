@@ -69,9 +69,26 @@ strata_ensure_go() {
   fi
 }
 
+# Debian's Prometheus (prometheus + promtool) for the telemetry Prometheus source's test against
+# a real server (plugins/telemetry-backend-module-prometheus). Under CI=true the test requires it
+# (STRATA_REQUIRE_PROMETHEUS=1), so it can never be skipped silently.
+strata_ensure_prometheus() {
+  if ! command -v prometheus >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "Installing Debian's Prometheus for the telemetry Prometheus-source test (apt-get, once)"
+    run_logged "apt-get install prometheus" "$ROOT/.data/logs/apt-prometheus.log" \
+      sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus'
+  fi
+  if command -v prometheus >/dev/null || [ "${CI:-}" = true ]; then
+    export STRATA_REQUIRE_PROMETHEUS=1
+  else
+    warn "no prometheus: the telemetry Prometheus source's real-server tests are skipped"
+  fi
+}
+
 strata_jest() {
   step "Unit and integration tests (jest)"
   strata_ensure_go
+  strata_ensure_prometheus
   mkdir -p "$STRATA_RESULTS"
   rm -f "$STRATA_RESULTS/jest.json"
   # CI=true keeps backstage-cli out of watch mode.
@@ -103,12 +120,38 @@ strata_ensure_chromium() {
   return 1
 }
 
+# Starts one of the browser tests' fakes (test code) in the background and waits, at most 60 s,
+# for its "listening" line in its log. Prints the log and fails when it dies or never listens.
+# Usage: strata_fake_start <label> <log> <ready pattern> <command...>; sets _fake_pid.
+strata_fake_start() {
+  local label="$1" log="$2" ready="$3"
+  shift 3
+  "$@" >"$log" 2>&1 &
+  _fake_pid=$!
+  local deadline=$(($(date +%s) + 60))
+  until grep -qs "$ready" "$log"; do
+    if ! kill -0 "$_fake_pid" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
+      sed 's/^/    | /' "$log"
+      printf '%s    %s did not start%s\n' "$_red" "$label" "$_reset"
+      kill -TERM "$_fake_pid" 2>/dev/null || true
+      wait "$_fake_pid" 2>/dev/null || true
+      return 1
+    fi
+    sleep 1
+  done
+  info "$(head -n 1 "$log")"
+}
+
+# Node with Backstage's TypeScript transform, for the fakes' .ts entry points.
+strata_node_ts_require() {
+  node -p 'require.resolve("@backstage/cli-node/config/nodeTransform.cjs")'
+}
+
 # The portal's GitHub during the browser tests: the fake GitHub (test code,
 # plugins/catalog-edits-backend/src/tests/fakeGithubServer.ts) on loopback, serving the
 # repositories under packages/app/e2e-tests/fakeGithub/repos/, with a token made up for this run.
 # Sets _fake_github_pid.
 strata_fake_github_start() {
-  local log="$1"
   export STRATA_E2E_GITHUB_PORT="${STRATA_E2E_GITHUB_PORT:-7078}"
   STRATA_E2E_GITHUB_TOKEN="e2e-$(node -p 'require("node:crypto").randomBytes(16).toString("hex")')"
   export STRATA_E2E_GITHUB_TOKEN
@@ -116,30 +159,32 @@ strata_fake_github_start() {
     printf '%s    port %s (the fake GitHub) is already in use%s\n' "$_red" "$STRATA_E2E_GITHUB_PORT" "$_reset"
     return 1
   fi
-  FAKE_GITHUB_TOKEN="$STRATA_E2E_GITHUB_TOKEN" node \
-    --require "$(node -p 'require.resolve("@backstage/cli-node/config/nodeTransform.cjs")')" \
-    "$ROOT/plugins/catalog-edits-backend/src/tests/fakeGithubServer.ts" \
-    --port "$STRATA_E2E_GITHUB_PORT" --repos "$ROOT/packages/app/e2e-tests/fakeGithub/repos" \
-    >"$log" 2>&1 &
-  _fake_github_pid=$!
-  local deadline=$(($(date +%s) + 60))
-  until grep -qs 'fake GitHub listening' "$log"; do
-    if ! kill -0 "$_fake_github_pid" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
-      sed 's/^/    | /' "$log"
-      printf '%s    the fake GitHub did not start%s\n' "$_red" "$_reset"
-      strata_fake_github_stop
-      return 1
-    fi
-    sleep 1
-  done
-  info "$(cat "$log")"
+  FAKE_GITHUB_TOKEN="$STRATA_E2E_GITHUB_TOKEN" strata_fake_start "the fake GitHub" "$1" 'fake GitHub listening' \
+    node --require "$(strata_node_ts_require)" "$ROOT/plugins/catalog-edits-backend/src/tests/fakeGithubServer.ts" \
+    --port "$STRATA_E2E_GITHUB_PORT" --repos "$ROOT/packages/app/e2e-tests/fakeGithub/repos" || return 1
+  _fake_github_pid=$_fake_pid
 }
 
-strata_fake_github_stop() {
-  [ -n "${_fake_github_pid:-}" ] || return 0
-  kill -TERM "$_fake_github_pid" 2>/dev/null || true
-  wait "$_fake_github_pid" 2>/dev/null || true
+# The portal's Kubernetes cluster during the browser tests: the fake Kubernetes API (test code,
+# plugins/deployments-backend/src/kubernetes/__testUtils__/e2eCluster.ts) with a healthy and a
+# crash-looping billing workload; it writes the portal's config layer for itself to $2.
+# Sets _fake_kubernetes_pid.
+strata_fake_kubernetes_start() {
+  strata_fake_start "the fake Kubernetes API" "$1" 'fake Kubernetes listening' \
+    node --require "$(strata_node_ts_require)" "$ROOT/plugins/deployments-backend/src/kubernetes/__testUtils__/e2eCluster.ts" \
+    --config-out "$2" || return 1
+  _fake_kubernetes_pid=$_fake_pid
+}
+
+strata_fakes_stop() {
+  local pid
+  for pid in "${_fake_github_pid:-}" "${_fake_kubernetes_pid:-}"; do
+    [ -n "$pid" ] || continue
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   _fake_github_pid=
+  _fake_kubernetes_pid=
 }
 
 # Serves the portal with `./strata start` on a spare port and a throw-away database, runs
@@ -153,7 +198,10 @@ strata_e2e() {
   fi
   local port="${STRATA_E2E_PORT:-7077}" data log pid
   mkdir -p "$STRATA_RESULTS"
-  if ! strata_fake_github_start "$STRATA_RESULTS/e2e-fake-github.log"; then
+  local kubernetes_config="$STRATA_RESULTS/e2e-kubernetes.yaml"
+  if ! strata_fake_github_start "$STRATA_RESULTS/e2e-fake-github.log" ||
+    ! strata_fake_kubernetes_start "$STRATA_RESULTS/e2e-fake-kubernetes.log" "$kubernetes_config"; then
+    strata_fakes_stop
     record 0 1
     return
   fi
@@ -164,7 +212,7 @@ strata_e2e() {
   # read the previous run's "Strata is ready" before the job truncates the file.
   : >"$log"
   STRATA_PORT="$port" STRATA_DATA_DIR="$data" "$ROOT/strata" start \
-    --config "$ROOT/packages/app/e2e-tests/app-config.e2e.yaml" >"$log" 2>&1 &
+    --config "$ROOT/packages/app/e2e-tests/app-config.e2e.yaml" --config "$kubernetes_config" >"$log" 2>&1 &
   pid=$!
   local deadline=$(($(date +%s) + 600))
   until grep -q 'Strata is ready' "$log"; do
@@ -173,7 +221,7 @@ strata_e2e() {
       printf '%s    the portal did not start for the browser tests%s\n' "$_red" "$_reset"
       kill -TERM "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
-      strata_fake_github_stop
+      strata_fakes_stop
       rm -rf "$data"
       record 0 1
       return
@@ -186,7 +234,7 @@ strata_e2e() {
     yarn playwright test || true
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  strata_fake_github_stop
+  strata_fakes_stop
   rm -rf "$data"
   # The integration's token is a throw-away value, but a real one must never be logged either.
   if grep -qF "$STRATA_E2E_GITHUB_TOKEN" "$log"; then
