@@ -33,10 +33,13 @@ const arg = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const role = args.find(a => a.startsWith('--role='))?.slice('--role='.length) ?? 'main';
+const role =
+  args.find(a => a.startsWith('--role='))?.slice('--role='.length) ?? 'main';
 
 const bound = setTimeout(() => {
-  console.error(`bench/deployments/status.ts (${role}): gave up after 5 minutes`);
+  console.error(
+    `bench/deployments/status.ts (${role}): gave up after 5 minutes`,
+  );
   process.exit(2);
 }, 5 * 60_000);
 bound.unref();
@@ -57,7 +60,11 @@ function entityOf(id: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: id, namespace: 'default', annotations: { 'backstage.io/kubernetes-id': id } },
+    metadata: {
+      name: id,
+      namespace: 'default',
+      annotations: { 'backstage.io/kubernetes-id': id },
+    },
     spec: {},
   };
 }
@@ -81,7 +88,11 @@ function configFor(urls: string[]) {
   });
 }
 
-async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 180_000) {
+async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 180_000,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -101,9 +112,13 @@ function spawnRole(name: string, extra: string[] = []): ChildProcess {
 }
 
 /** Sends a request to a child and waits for its answer (the node transform's own IPC is skipped). */
-function ask<T>(child: ChildProcess, request: Record<string, unknown>): Promise<T> {
+function ask<T>(
+  child: ChildProcess,
+  request: Record<string, unknown>,
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`${String(request.op)}: child exited with ${code}`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`${String(request.op)}: child exited with ${code}`));
     const onMessage = (msg: any) => {
       if (msg?.reply !== request.op) return;
       child.off('message', onMessage);
@@ -116,7 +131,9 @@ function ask<T>(child: ChildProcess, request: Record<string, unknown>): Promise<
   });
 }
 
-function answer(handlers: Record<string, (msg: any) => Promise<Record<string, unknown>>>) {
+function answer(
+  handlers: Record<string, (msg: any) => Promise<Record<string, unknown>>>,
+) {
   process.on('message', async (msg: any) => {
     const handler = handlers[msg?.op];
     if (!handler) return;
@@ -130,15 +147,69 @@ function answer(handlers: Record<string, (msg: any) => Promise<Record<string, un
 /** As large as real objects: managedFields, env, volumes. */
 function realistic(o: Record<string, any>): Record<string, any> {
   o.metadata.managedFields = [
-    { manager: 'kube-controller-manager', operation: 'Update', apiVersion: o.kind === 'Pod' ? 'v1' : 'apps/v1', time: '2026-03-01T10:00:00Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:labels': {}, 'f:ownerReferences': {} }, 'f:spec': { 'f:containers': { 'k:{"name":"app"}': { '.': {}, 'f:env': {}, 'f:image': {}, 'f:resources': {} } } } } },
-    { manager: 'kubelet', operation: 'Update', apiVersion: 'v1', time: '2026-03-01T10:00:05Z', fieldsType: 'FieldsV1', subresource: 'status', fieldsV1: { 'f:status': { 'f:conditions': {}, 'f:containerStatuses': {}, 'f:hostIP': {}, 'f:phase': {}, 'f:podIP': {}, 'f:podIPs': {}, 'f:startTime': {} } } },
+    {
+      manager: 'kube-controller-manager',
+      operation: 'Update',
+      apiVersion: o.kind === 'Pod' ? 'v1' : 'apps/v1',
+      time: '2026-03-01T10:00:00Z',
+      fieldsType: 'FieldsV1',
+      fieldsV1: {
+        'f:metadata': { 'f:labels': {}, 'f:ownerReferences': {} },
+        'f:spec': {
+          'f:containers': {
+            'k:{"name":"app"}': {
+              '.': {},
+              'f:env': {},
+              'f:image': {},
+              'f:resources': {},
+            },
+          },
+        },
+      },
+    },
+    {
+      manager: 'kubelet',
+      operation: 'Update',
+      apiVersion: 'v1',
+      time: '2026-03-01T10:00:05Z',
+      fieldsType: 'FieldsV1',
+      subresource: 'status',
+      fieldsV1: {
+        'f:status': {
+          'f:conditions': {},
+          'f:containerStatuses': {},
+          'f:hostIP': {},
+          'f:phase': {},
+          'f:podIP': {},
+          'f:podIPs': {},
+          'f:startTime': {},
+        },
+      },
+    },
   ];
   const spec = o.kind === 'Pod' ? o.spec : o.spec?.template?.spec;
   if (spec?.containers) {
-    spec.containers[0].env = Array.from({ length: 12 }, (_, i) => ({ name: `SETTING_${i}`, value: `value-${i}-${'x'.repeat(20)}` }));
+    spec.containers[0].env = Array.from({ length: 12 }, (_, i) => ({
+      name: `SETTING_${i}`,
+      value: `value-${i}-${'x'.repeat(20)}`,
+    }));
     spec.volumes = [
       { name: 'config', configMap: { name: 'app-config', defaultMode: 420 } },
-      { name: 'kube-api-access', projected: { sources: [{ serviceAccountToken: { expirationSeconds: 3607, path: 'token' } }, { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } }], defaultMode: 420 } },
+      {
+        name: 'kube-api-access',
+        projected: {
+          sources: [
+            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+            {
+              configMap: {
+                name: 'kube-root-ca.crt',
+                items: [{ key: 'ca.crt', path: 'ca.crt' }],
+              },
+            },
+          ],
+          defaultMode: 420,
+        },
+      },
     ];
   }
   return o;
@@ -148,38 +219,107 @@ function realistic(o: Record<string, any>): Record<string, any> {
 function populateServiceCluster(fake: FakeKubernetesApi) {
   const now = new Date();
   for (let d = 0; d < 5; d++) {
-    const w = { name: `billing-${d}`, namespace: 'payments', kubernetesId: 'billing', image: `registry.example.com/payments/billing:1.4.${d}`, revision: 3, replicas: 10 };
+    const w = {
+      name: `billing-${d}`,
+      namespace: 'payments',
+      kubernetesId: 'billing',
+      image: `registry.example.com/payments/billing:1.4.${d}`,
+      revision: 3,
+      replicas: 10,
+    };
     fake.apply(realistic(replicaSet(w)));
     for (let p = 0; p < 10; p++) {
       const crash = d === 1 && p < 3;
-      fake.apply(realistic(pod(w, { index: p, now, ...(crash ? { condition: 'crash-loop' as const } : {}) })));
+      fake.apply(
+        realistic(
+          pod(w, {
+            index: p,
+            now,
+            ...(crash ? { condition: 'crash-loop' as const } : {}),
+          }),
+        ),
+      );
       if (crash) {
-        fake.apply(event({ involved: { kind: 'Pod', name: podName(w, p), namespace: 'payments' }, reason: 'BackOff', message: `Back-off restarting failed container billing-${d} in pod ${podName(w, p)}_payments(uid)`, count: 40, now }));
+        fake.apply(
+          event({
+            involved: {
+              kind: 'Pod',
+              name: podName(w, p),
+              namespace: 'payments',
+            },
+            reason: 'BackOff',
+            message: `Back-off restarting failed container billing-${d} in pod ${podName(
+              w,
+              p,
+            )}_payments(uid)`,
+            count: 40,
+            now,
+          }),
+        );
       }
     }
     if (d === 0) fake.apply(hpa(w, { min: 10, max: 20, current: 10 }));
     fake.apply(realistic(deployment(w, { now })));
   }
   for (let s = 0; s < 200; s++) {
-    const w = { name: `svc-${s}`, namespace: `team-${s % 20}`, image: `registry.example.com/svc-${s}:2.0.${s % 7}`, revision: 2, replicas: 3 };
+    const w = {
+      name: `svc-${s}`,
+      namespace: `team-${s % 20}`,
+      image: `registry.example.com/svc-${s}:2.0.${s % 7}`,
+      revision: 2,
+      replicas: 3,
+    };
     fake.apply(realistic(replicaSet(w)));
-    for (let p = 0; p < 3; p++) fake.apply(realistic(pod(w, { index: p, now })));
+    for (let p = 0; p < 3; p++)
+      fake.apply(realistic(pod(w, { index: p, now })));
     fake.apply(realistic(deployment(w, { now })));
   }
 }
 
-function populateLargeCluster(fake: FakeKubernetesApi, deployments: number, pods: number) {
+function populateLargeCluster(
+  fake: FakeKubernetesApi,
+  deployments: number,
+  pods: number,
+) {
   const perDeployment = Math.ceil(pods / deployments);
   const now = new Date();
   let made = 0;
   for (let d = 0; d < deployments; d++) {
-    const w = { name: `svc-${d}`, namespace: `team-${d % 50}`, image: `registry.example.com/team-${d % 50}/svc-${d}:3.${d % 10}.0`, revision: 4, replicas: perDeployment };
+    const w = {
+      name: `svc-${d}`,
+      namespace: `team-${d % 50}`,
+      image: `registry.example.com/team-${d % 50}/svc-${d}:3.${d % 10}.0`,
+      revision: 4,
+      replicas: perDeployment,
+    };
     fake.apply(realistic(replicaSet(w)));
-    fake.apply(realistic(replicaSet({ ...w, image: `${w.image}-old`, revision: 3 }, { replicas: 0 })));
-    for (let p = 0; p < perDeployment && made < pods; p++, made++) fake.apply(realistic(pod(w, { index: p, now })));
-    if (d % 10 === 0) fake.apply(hpa(w, { min: 2, max: 20, current: perDeployment }));
+    fake.apply(
+      realistic(
+        replicaSet(
+          { ...w, image: `${w.image}-old`, revision: 3 },
+          { replicas: 0 },
+        ),
+      ),
+    );
+    for (let p = 0; p < perDeployment && made < pods; p++, made++)
+      fake.apply(realistic(pod(w, { index: p, now })));
+    if (d % 10 === 0)
+      fake.apply(hpa(w, { min: 2, max: 20, current: perDeployment }));
     if (d % 20 === 0) {
-      fake.apply(event({ involved: { kind: 'Pod', name: podName(w, 0), namespace: w.namespace }, reason: 'Unhealthy', message: 'Readiness probe failed: HTTP probe failed with statuscode: 503', count: 5, now }));
+      fake.apply(
+        event({
+          involved: {
+            kind: 'Pod',
+            name: podName(w, 0),
+            namespace: w.namespace,
+          },
+          reason: 'Unhealthy',
+          message:
+            'Readiness probe failed: HTTP probe failed with statuscode: 503',
+          count: 5,
+          now,
+        }),
+      );
     }
     fake.apply(realistic(deployment(w, { now })));
   }
@@ -201,7 +341,11 @@ async function fakesRole() {
       const fake = new FakeKubernetesApi();
       fakes.push(fake);
       const url = await fake.start();
-      const pods = populateLargeCluster(fake, arg('deployments', 1000), arg('pods', 10000));
+      const pods = populateLargeCluster(
+        fake,
+        arg('deployments', 1000),
+        arg('pods', 10000),
+      );
       return { url, deployments: arg('deployments', 1000), pods };
     },
     count: async () => ({
@@ -217,7 +361,11 @@ async function fakesRole() {
 
 // ---- 1. status latency (this process) -----------------------------------------------------
 
-async function measureViewers(getStatus: () => Promise<unknown>, viewers: number, requests: number): Promise<number[]> {
+async function measureViewers(
+  getStatus: () => Promise<unknown>,
+  viewers: number,
+  requests: number,
+): Promise<number[]> {
   const times: number[] = [];
   const perViewer = Math.ceil(requests / viewers);
   await Promise.all(
@@ -236,7 +384,8 @@ async function measureViewers(getStatus: () => Promise<unknown>, viewers: number
 async function statusBench(fakes: ChildProcess) {
   const requests = arg('requests', 400);
   const { urls } = await ask<{ urls: string[] }>(fakes, { op: 'service' });
-  const calls = async () => (await ask<{ requests: number; watches: number }>(fakes, { op: 'count' }));
+  const calls = async () =>
+    await ask<{ requests: number; watches: number }>(fakes, { op: 'count' });
 
   const k8s = createKubernetesDeploymentsWithClusters({
     config: configFor(urls),
@@ -255,17 +404,31 @@ async function statusBench(fakes: ChildProcess) {
   const syncCalls = (await calls()).requests;
 
   const sample = await k8s.status.getStatus(billing);
-  const pods = sample.clusters.reduce((n, c) => n + c.workloads.reduce((m, w) => m + w.pods.length, 0), 0);
-  const problems = sample.clusters.reduce((n, c) => n + c.workloads.reduce((m, w) => m + w.problems.length, 0), 0);
+  const pods = sample.clusters.reduce(
+    (n, c) => n + c.workloads.reduce((m, w) => m + w.pods.length, 0),
+    0,
+  );
+  const problems = sample.clusters.reduce(
+    (n, c) => n + c.workloads.reduce((m, w) => m + w.problems.length, 0),
+    0,
+  );
   const bytes = JSON.stringify(sample).length;
 
   const rows: string[] = [];
   for (const viewers of [1, 10]) {
     await measureViewers(() => k8s.status.getStatus(billing), viewers, 50); // warm-up
     const before = (await calls()).requests;
-    const times = await measureViewers(() => k8s.status.getStatus(billing), viewers, requests);
+    const times = await measureViewers(
+      () => k8s.status.getStatus(billing),
+      viewers,
+      requests,
+    );
     const after = (await calls()).requests;
-    rows.push(`| watch cache | ${viewers} | ${times.length} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} | ${after - before} |`);
+    rows.push(
+      `| watch cache | ${viewers} | ${times.length} | ${fmt(
+        percentile(times, 50),
+      )} | ${fmt(percentile(times, 95))} | ${after - before} |`,
+    );
   }
 
   // What each page would cost without the cache: list the five kinds in each cluster per view.
@@ -280,23 +443,43 @@ async function statusBench(fakes: ChildProcess) {
     return kc;
   });
   const fanOut = async () => {
-    await Promise.all(kcs.flatMap(kc => RESOURCE_KINDS.map(kind => listAllPages(kc, kind, { pageSize: 500 }))));
+    await Promise.all(
+      kcs.flatMap(kc =>
+        RESOURCE_KINDS.map(kind => listAllPages(kc, kind, { pageSize: 500 })),
+      ),
+    );
     return {};
   };
   for (const viewers of [1, 10]) {
     const before = (await calls()).requests;
     const times = await measureViewers(fanOut, viewers, viewers * 5);
     const after = (await calls()).requests;
-    rows.push(`| live fan-out per view (for comparison) | ${viewers} | ${times.length} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} | ${after - before} |`);
+    rows.push(
+      `| live fan-out per view (for comparison) | ${viewers} | ${
+        times.length
+      } | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} | ${
+        after - before
+      } |`,
+    );
   }
   await k8s.stop();
 
-  console.log(`\n## Status of one service across 3 clusters × ${pods / 3} pods, 50 ms API latency\n`);
   console.log(
-    `Initial sync of the 3 clusters (the service's ${pods} pods, ${problems} problems, 200 other services per cluster): ${(syncMs / 1000).toFixed(2)} s, ` +
-      `${syncCalls} API calls (per cluster: 5 lists, one in 2 pages, and 5 watches). The answer is ${(bytes / 1024).toFixed(0)} KiB of JSON.\n`,
+    `\n## Status of one service across 3 clusters × ${
+      pods / 3
+    } pods, 50 ms API latency\n`,
   );
-  console.log('| source | concurrent viewers | requests | p50 ms | p95 ms | API calls during the phase |');
+  console.log(
+    `Initial sync of the 3 clusters (the service's ${pods} pods, ${problems} problems, 200 other services per cluster): ${(
+      syncMs / 1000
+    ).toFixed(2)} s, ` +
+      `${syncCalls} API calls (per cluster: 5 lists, one in 2 pages, and 5 watches). The answer is ${(
+        bytes / 1024
+      ).toFixed(0)} KiB of JSON.\n`,
+  );
+  console.log(
+    '| source | concurrent viewers | requests | p50 ms | p95 ms | API calls during the phase |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
 }
@@ -322,7 +505,10 @@ async function watcherRole() {
       const t0 = performance.now();
       await k8s.start();
       const cluster = k8s.clusters[0];
-      await waitUntil(() => cluster.status().state === 'ok', 'the large cluster to sync');
+      await waitUntil(
+        () => cluster.status().state === 'ok',
+        'the large cluster to sync',
+      );
       const syncMs = performance.now() - t0;
       let peakRss = process.memoryUsage().rss / 2 ** 20;
       await new Promise(r => setTimeout(r, 1000));
@@ -332,35 +518,77 @@ async function watcherRole() {
       const s = await k8s.status.getStatus(entityOf('svc-7'));
       const statusMs = performance.now() - t1;
       await k8s.stop();
-      return { before, after, peakRss, syncMs, statusMs, counts: cluster.cache.sizes(), pods: s.clusters[0].workloads[0]?.pods.length ?? 0, gc: Boolean(gc) };
+      return {
+        before,
+        after,
+        peakRss,
+        syncMs,
+        statusMs,
+        counts: cluster.cache.sizes(),
+        pods: s.clusters[0].workloads[0]?.pods.length ?? 0,
+        gc: Boolean(gc),
+      };
     },
     stop: async () => ({}),
   });
 }
 
 async function memoryBench(fakes: ChildProcess) {
-  const large = await ask<{ url: string; deployments: number; pods: number }>(fakes, { op: 'large' });
+  const large = await ask<{ url: string; deployments: number; pods: number }>(
+    fakes,
+    { op: 'large' },
+  );
   const watcher = spawnRole('watcher');
   const r = await ask<any>(watcher, { op: 'watch', url: large.url });
   await ask(watcher, { op: 'stop' });
 
-  console.log(`\n## Memory for watching ${large.deployments.toLocaleString('en')} Deployments / ${large.pods.toLocaleString('en')} Pods (one cluster, no latency)\n`);
   console.log(
-    `Cached: ${Object.entries(r.counts).map(([k, n]) => `${n} ${k}`).join(', ')}. Initial sync (paged lists of 500, then watches): ${(r.syncMs / 1000).toFixed(2)} s. ` +
-      `One status from the cache (svc-7, ${r.pods} pods), first build: ${fmt(r.statusMs)} ms.${r.gc ? '' : ' Run node with --expose-gc for exact heap figures.'}\n`,
+    `\n## Memory for watching ${large.deployments.toLocaleString(
+      'en',
+    )} Deployments / ${large.pods.toLocaleString(
+      'en',
+    )} Pods (one cluster, no latency)\n`,
+  );
+  console.log(
+    `Cached: ${Object.entries(r.counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}. Initial sync (paged lists of 500, then watches): ${(
+      r.syncMs / 1000
+    ).toFixed(2)} s. ` +
+      `One status from the cache (svc-7, ${r.pods} pods), first build: ${fmt(
+        r.statusMs,
+      )} ms.${
+        r.gc ? '' : ' Run node with --expose-gc for exact heap figures.'
+      }\n`,
   );
   console.log('| watcher process | RSS MiB | heap used MiB |');
   console.log('|---|---|---|');
-  console.log(`| before the watch (modules loaded) | ${r.before.rss.toFixed(0)} | ${r.before.heap.toFixed(0)} |`);
-  console.log(`| synced, after GC | ${r.after.rss.toFixed(0)} | ${r.after.heap.toFixed(0)} |`);
-  console.log(`| difference | ${(r.after.rss - r.before.rss).toFixed(0)} | ${(r.after.heap - r.before.heap).toFixed(0)} |`);
+  console.log(
+    `| before the watch (modules loaded) | ${r.before.rss.toFixed(
+      0,
+    )} | ${r.before.heap.toFixed(0)} |`,
+  );
+  console.log(
+    `| synced, after GC | ${r.after.rss.toFixed(0)} | ${r.after.heap.toFixed(
+      0,
+    )} |`,
+  );
+  console.log(
+    `| difference | ${(r.after.rss - r.before.rss).toFixed(0)} | ${(
+      r.after.heap - r.before.heap
+    ).toFixed(0)} |`,
+  );
   console.log(`| peak RSS during the sync | ${r.peakRss.toFixed(0)} | |`);
 }
 
 async function main() {
   if (role === 'fakes') return fakesRole();
   if (role === 'watcher') return watcherRole();
-  console.log(`# Deployments watch cache (${new Date().toISOString()}, node ${process.version})`);
+  console.log(
+    `# Deployments watch cache (${new Date().toISOString()}, node ${
+      process.version
+    })`,
+  );
   const fakes = spawnRole('fakes');
   await statusBench(fakes);
   await memoryBench(fakes);

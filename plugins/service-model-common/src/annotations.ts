@@ -71,7 +71,8 @@ export const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
  * `backstage.io/kubernetes-namespace`: the only Kubernetes namespace the entity's workloads are
  * looked up in. Upstream Backstage's annotation; read by the deployments plugin.
  */
-export const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+export const ANNOTATION_KUBERNETES_NAMESPACE =
+  'backstage.io/kubernetes-namespace';
 
 /**
  * `strata.dev/deployment-id`: set by a CD system on a Kubernetes Deployment (not on a catalog

@@ -3,14 +3,21 @@
  * per cluster, status read from those caches, and rollouts reported to a sink as the watch sees
  * them. plugin.ts creates it, calls start() when the backend starts and stop() when it stops.
  */
-import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import { readDeploymentsKubernetesConfig } from './config/clusterConfig';
 import { RolloutTracker } from './rollouts/RolloutTracker';
 import { StatusService } from './status/StatusService';
 import { DeploymentStatusSource, RolloutSink } from './types';
 import { ClusterWatch } from './watch/ClusterWatch';
 
-export type { DeploymentStatusSource, ObservedRollout, RolloutSink } from './types';
+export type {
+  DeploymentStatusSource,
+  ObservedRollout,
+  RolloutSink,
+} from './types';
 
 export interface KubernetesDeployments {
   status: DeploymentStatusSource;
@@ -33,7 +40,11 @@ export function createKubernetesDeploymentsWithClusters(
   },
 ): KubernetesDeployments & { clusters: ClusterWatch[] } {
   const { logger } = options;
-  const { clusters: specs, tuning, ignored } = readDeploymentsKubernetesConfig(options.config);
+  const {
+    clusters: specs,
+    tuning,
+    ignored,
+  } = readDeploymentsKubernetesConfig(options.config);
   for (const line of ignored) logger.warn(line);
   const tracker = new RolloutTracker(options.sink, logger);
   const clusters = specs.map(
@@ -56,12 +67,19 @@ export function createKubernetesDeploymentsWithClusters(
     clusters,
     async start() {
       if (clusters.length === 0) {
-        logger.info('No Kubernetes cluster configured (kubernetes.clusterLocatorMethods): deployment status is empty');
+        logger.info(
+          'No Kubernetes cluster configured (kubernetes.clusterLocatorMethods): deployment status is empty',
+        );
       }
       for (const cluster of clusters) {
-        cluster.start().catch(error =>
-          logger.error(`cluster ${cluster.name}: the watch did not start`, error),
-        );
+        cluster
+          .start()
+          .catch(error =>
+            logger.error(
+              `cluster ${cluster.name}: the watch did not start`,
+              error,
+            ),
+          );
       }
     },
     async stop() {
@@ -71,7 +89,10 @@ export function createKubernetesDeploymentsWithClusters(
   };
 }
 
-export function createKubernetesDeployments(options: KubernetesDeploymentsOptions): KubernetesDeployments {
-  const { status, start, stop } = createKubernetesDeploymentsWithClusters(options);
+export function createKubernetesDeployments(
+  options: KubernetesDeploymentsOptions,
+): KubernetesDeployments {
+  const { status, start, stop } =
+    createKubernetesDeploymentsWithClusters(options);
   return { status, start, stop };
 }

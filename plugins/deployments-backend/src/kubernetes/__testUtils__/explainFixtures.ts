@@ -1,5 +1,10 @@
 /* Explanation inputs built from the fake's realistic objects, projected as the cache stores them. */
-import { slimDeployment, slimEvent, slimHorizontalPodAutoscaler, slimPod } from '../cache/slim';
+import {
+  slimDeployment,
+  slimEvent,
+  slimHorizontalPodAutoscaler,
+  slimPod,
+} from '../cache/slim';
 import { ExplainInput } from '../explain/types';
 import { DeploymentOptions, WorkloadSpec, deployment } from './fakeKubernetes';
 
@@ -22,7 +27,9 @@ export function explainInput(parts: {
 }): ExplainInput {
   const w = parts.workload ?? billing;
   return {
-    deployment: slimDeployment(deployment(w, { now: NOW, ...parts.deployment })),
+    deployment: slimDeployment(
+      deployment(w, { now: NOW, ...parts.deployment }),
+    ),
     pods: (parts.pods ?? []).map(slimPod),
     events: (parts.events ?? []).map(slimEvent),
     hpa: parts.hpa ? slimHorizontalPodAutoscaler(parts.hpa) : undefined,

@@ -20,9 +20,18 @@ export interface WorkloadScenario {
   previous?: Array<{ image: string; revision: number }>;
 }
 
-export function applyWorkload(fake: FakeKubernetesApi, w: WorkloadSpec, scenario: WorkloadScenario = {}) {
+export function applyWorkload(
+  fake: FakeKubernetesApi,
+  w: WorkloadSpec,
+  scenario: WorkloadScenario = {},
+) {
   for (const p of scenario.previous ?? []) {
-    fake.apply(replicaSet({ ...w, image: p.image, revision: p.revision }, { replicas: 0 }));
+    fake.apply(
+      replicaSet(
+        { ...w, image: p.image, revision: p.revision },
+        { replicas: 0 },
+      ),
+    );
   }
   fake.apply(replicaSet(w));
   const pods = scenario.pods ?? [{}, {}, {}].map(() => ({}));
@@ -32,7 +41,10 @@ export function applyWorkload(fake: FakeKubernetesApi, w: WorkloadSpec, scenario
   fake.apply(deployment(w, scenario.deployment));
 }
 
-export const workload = (name: string, overrides: Partial<WorkloadSpec> = {}): WorkloadSpec => ({
+export const workload = (
+  name: string,
+  overrides: Partial<WorkloadSpec> = {},
+): WorkloadSpec => ({
   name,
   namespace: 'payments',
   image: `registry.example.com/payments/${name}:2.1.0`,

@@ -41,9 +41,17 @@ export function startDeployments(
       ],
     },
     deployments: {
-      clusterEnvironments: Object.fromEntries(clusters.filter(c => c.environment).map(c => [c.name, c.environment])),
-      watchNamespaces: Object.fromEntries(clusters.filter(c => c.namespaces).map(c => [c.name, c.namespaces])),
-      watch: { initialBackoffMs: 50, maxBackoffMs: 400, listPageSize: options.listPageSize ?? 500 },
+      clusterEnvironments: Object.fromEntries(
+        clusters.filter(c => c.environment).map(c => [c.name, c.environment]),
+      ),
+      watchNamespaces: Object.fromEntries(
+        clusters.filter(c => c.namespaces).map(c => [c.name, c.namespaces]),
+      ),
+      watch: {
+        initialBackoffMs: 50,
+        maxBackoffMs: 400,
+        listPageSize: options.listPageSize ?? 500,
+      },
     },
   });
   const deployments = createKubernetesDeploymentsWithClusters({
@@ -54,16 +62,26 @@ export function startDeployments(
   return { ...deployments, recorded };
 }
 
-export function entity(kubernetesId: string, annotations: Record<string, string> = {}): Entity {
+export function entity(
+  kubernetesId: string,
+  annotations: Record<string, string> = {},
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
       name: kubernetesId,
       namespace: 'default',
-      annotations: { 'backstage.io/kubernetes-id': kubernetesId, ...annotations },
+      annotations: {
+        'backstage.io/kubernetes-id': kubernetesId,
+        ...annotations,
+      },
     },
-    spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/payments',
+      lifecycle: 'production',
+    },
   };
 }
 
@@ -74,7 +92,10 @@ export function waitForStatus<T>(
   accept: (s: ServiceDeploymentStatus) => T | undefined,
   what: string,
 ): Promise<T> {
-  return waitFor(async () => accept(await status.getStatus(e)), what, { intervalMs: 20, timeoutMs: 15_000 });
+  return waitFor(async () => accept(await status.getStatus(e)), what, {
+    intervalMs: 20,
+    timeoutMs: 15_000,
+  });
 }
 
 /** Every cluster synced (state ok). */

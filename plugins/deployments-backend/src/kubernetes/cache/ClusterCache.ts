@@ -32,8 +32,12 @@ export interface WorkloadObjects {
 
 const keyOf = (namespace: string, name: string) => `${namespace}/${name}`;
 /** Code-point order: stable, and much cheaper than localeCompare on hot paths. */
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const objectKey = (o: SlimObject) => keyOf(o.metadata.namespace, o.metadata.name);
+const byString = (a: string, b: string) => {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+};
+const objectKey = (o: SlimObject) =>
+  keyOf(o.metadata.namespace, o.metadata.name);
 const involvedKey = (namespace: string, kind: string, name: string) =>
   `${namespace}/${kind}/${name}`;
 
@@ -49,23 +53,37 @@ export class ClusterCache {
   private readonly hpas = new Map<string, SlimHorizontalPodAutoscaler>();
   private readonly events = new Map<string, SlimEvent>();
 
-  private readonly deploymentsByKubernetesId = new MultiIndex<SlimDeployment>(d => {
-    const id = d.metadata.labels[ANNOTATION_KUBERNETES_ID];
-    return id === undefined ? [] : [id];
-  });
-  private readonly replicaSetsByDeployment = new MultiIndex<SlimReplicaSet>(rs => {
-    const owner = controllerOwner(rs, 'Deployment');
-    return owner ? [keyOf(rs.metadata.namespace, owner)] : [];
-  });
+  private readonly deploymentsByKubernetesId = new MultiIndex<SlimDeployment>(
+    d => {
+      const id = d.metadata.labels[ANNOTATION_KUBERNETES_ID];
+      return id === undefined ? [] : [id];
+    },
+  );
+  private readonly replicaSetsByDeployment = new MultiIndex<SlimReplicaSet>(
+    rs => {
+      const owner = controllerOwner(rs, 'Deployment');
+      return owner ? [keyOf(rs.metadata.namespace, owner)] : [];
+    },
+  );
   private readonly podsByReplicaSet = new MultiIndex<SlimPod>(pod => {
     const owner = controllerOwner(pod, 'ReplicaSet');
     return owner ? [keyOf(pod.metadata.namespace, owner)] : [];
   });
-  private readonly hpasByTarget = new MultiIndex<SlimHorizontalPodAutoscaler>(hpa => [
-    involvedKey(hpa.metadata.namespace, hpa.spec.scaleTargetRef.kind, hpa.spec.scaleTargetRef.name),
-  ]);
+  private readonly hpasByTarget = new MultiIndex<SlimHorizontalPodAutoscaler>(
+    hpa => [
+      involvedKey(
+        hpa.metadata.namespace,
+        hpa.spec.scaleTargetRef.kind,
+        hpa.spec.scaleTargetRef.name,
+      ),
+    ],
+  );
   private readonly eventsByObject = new MultiIndex<SlimEvent>(e => [
-    involvedKey(e.involvedObject.namespace, e.involvedObject.kind, e.involvedObject.name),
+    involvedKey(
+      e.involvedObject.namespace,
+      e.involvedObject.kind,
+      e.involvedObject.name,
+    ),
   ]);
 
   private readonly deploymentListeners: Array<(key: string) => void> = [];
@@ -151,7 +169,10 @@ export class ClusterCache {
   }
 
   /** Deployments whose labels meet the selector, optionally in one namespace, by name. */
-  deploymentsMatching(selector: LabelSelector, namespace?: string): SlimDeployment[] {
+  deploymentsMatching(
+    selector: LabelSelector,
+    namespace?: string,
+  ): SlimDeployment[] {
     const equality = singleEquality(selector);
     const candidates =
       equality?.key === ANNOTATION_KUBERNETES_ID
@@ -179,14 +200,20 @@ export class ClusterCache {
       .map(k => this.pods.get(k)!)
       .filter(Boolean)
       .sort((a, b) => byString(a.metadata.name, b.metadata.name));
-    const hpaKey = [...this.hpasByTarget.get(involvedKey(ns, 'Deployment', deployment.metadata.name))][0];
+    const hpaKey = [
+      ...this.hpasByTarget.get(
+        involvedKey(ns, 'Deployment', deployment.metadata.name),
+      ),
+    ][0];
     const hpa = hpaKey ? this.hpas.get(hpaKey) : undefined;
 
     const involved = [
       involvedKey(ns, 'Deployment', deployment.metadata.name),
       ...replicaSets.map(rs => involvedKey(ns, 'ReplicaSet', rs.metadata.name)),
       ...pods.map(p => involvedKey(ns, 'Pod', p.metadata.name)),
-      ...(hpa ? [involvedKey(ns, 'HorizontalPodAutoscaler', hpa.metadata.name)] : []),
+      ...(hpa
+        ? [involvedKey(ns, 'HorizontalPodAutoscaler', hpa.metadata.name)]
+        : []),
     ];
     const events = involved
       .flatMap(k => [...this.eventsByObject.get(k)])
@@ -231,7 +258,11 @@ export class ClusterCache {
   }
 
   /** The Deployment (namespace/name) an object's status belongs to, if it can be told. */
-  private deploymentOf(kind: string, namespace: string, name: string): string | undefined {
+  private deploymentOf(
+    kind: string,
+    namespace: string,
+    name: string,
+  ): string | undefined {
     switch (kind) {
       case 'Deployment':
         return keyOf(namespace, name);
@@ -243,7 +274,9 @@ export class ClusterCache {
       case 'Pod': {
         const pod = this.pods.get(keyOf(namespace, name));
         const owner = pod && controllerOwner(pod, 'ReplicaSet');
-        return owner ? this.deploymentOf('ReplicaSet', namespace, owner) : undefined;
+        return owner
+          ? this.deploymentOf('ReplicaSet', namespace, owner)
+          : undefined;
       }
       case 'HorizontalPodAutoscaler': {
         const hpa = this.hpas.get(keyOf(namespace, name));
@@ -270,20 +303,31 @@ export class ClusterCache {
       }
       case 'Pod': {
         const owner = controllerOwner(obj, 'ReplicaSet');
-        deploymentKey = owner ? this.deploymentOf('ReplicaSet', ns, owner) : undefined;
+        deploymentKey = owner
+          ? this.deploymentOf('ReplicaSet', ns, owner)
+          : undefined;
         break;
       }
       case 'HorizontalPodAutoscaler':
         deploymentKey =
-          obj.spec.scaleTargetRef.kind === 'Deployment' ? keyOf(ns, obj.spec.scaleTargetRef.name) : undefined;
+          obj.spec.scaleTargetRef.kind === 'Deployment'
+            ? keyOf(ns, obj.spec.scaleTargetRef.name)
+            : undefined;
         break;
       case 'Event':
-        deploymentKey = this.deploymentOf(obj.involvedObject.kind, obj.involvedObject.namespace, obj.involvedObject.name);
+        deploymentKey = this.deploymentOf(
+          obj.involvedObject.kind,
+          obj.involvedObject.namespace,
+          obj.involvedObject.name,
+        );
         break;
       default:
     }
     // Only for Deployments the cache holds: the pods of a deleted one leave no entries behind.
-    if (deploymentKey && (obj.kind === 'Deployment' || this.deployments.has(deploymentKey))) {
+    if (
+      deploymentKey &&
+      (obj.kind === 'Deployment' || this.deployments.has(deploymentKey))
+    ) {
       this.versions.set(deploymentKey, ++this.changes);
     }
   }

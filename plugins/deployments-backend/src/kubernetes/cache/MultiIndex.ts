@@ -1,3 +1,5 @@
+const EMPTY: ReadonlySet<string> = new Set();
+
 /**
  * A secondary index: index key → the keys of the objects filed under it. An object may be filed
  * under several index keys, and is re-filed when it changes (a label edited, an owner replaced),
@@ -40,5 +42,3 @@ export class MultiIndex<T> {
     return this.members.get(indexKey) ?? EMPTY;
   }
 }
-
-const EMPTY: ReadonlySet<string> = new Set();

@@ -90,7 +90,11 @@ export interface SlimReplicaSet {
   kind: 'ReplicaSet';
   metadata: ObjectMeta;
   spec: { replicas: number; template: PodTemplate };
-  status: { replicas: number; readyReplicas: number; availableReplicas: number };
+  status: {
+    replicas: number;
+    readyReplicas: number;
+    availableReplicas: number;
+  };
 }
 
 export interface SlimPod {

@@ -12,7 +12,9 @@ describe('slim projections', () => {
       'strata.dev/deployment-id': 'ci-4711',
     });
     expect(JSON.stringify(slim)).not.toContain('managedFields');
-    expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(raw).length / 2);
+    expect(JSON.stringify(slim).length).toBeLessThan(
+      JSON.stringify(raw).length / 2,
+    );
     expect(slim.spec.template.containers[0]).toEqual({
       name: 'billing',
       image: billing.image,
@@ -27,15 +29,21 @@ describe('slim projections', () => {
     const raw = pod(billing, { condition: 'crash-loop' });
     const typed = structuredClone(raw);
     typed.metadata.creationTimestamp = new Date(raw.metadata.creationTimestamp);
-    typed.status.containerStatuses[0].lastState.terminated.finishedAt = new Date(
-      raw.status.containerStatuses[0].lastState.terminated.finishedAt,
-    );
+    typed.status.containerStatuses[0].lastState.terminated.finishedAt =
+      new Date(raw.status.containerStatuses[0].lastState.terminated.finishedAt);
     expect(slimPod(typed)).toEqual(slimPod(raw));
-    expect(slimPod(raw).metadata.creationTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
+    expect(slimPod(raw).metadata.creationTimestamp).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/,
+    );
   });
 
   it('reads events.k8s.io-style series counts and times', () => {
-    const raw = event({ involved: { kind: 'Pod', name: 'p', namespace: 'n' }, reason: 'BackOff', message: 'm', count: 3 });
+    const raw = event({
+      involved: { kind: 'Pod', name: 'p', namespace: 'n' },
+      reason: 'BackOff',
+      message: 'm',
+      count: 3,
+    });
     raw.series = { count: 40, lastObservedTime: '2026-03-02T03:11:59.123456Z' };
     const slim = slimEvent(raw);
     expect(slim.count).toBe(40);

@@ -24,7 +24,8 @@ import {
 /** Written by the deployment controller on Deployments and their ReplicaSets. */
 export const ANNOTATION_REVISION = 'deployment.kubernetes.io/revision';
 /** Written by the deployment controller on a ReplicaSet that was reused for a newer revision. */
-export const ANNOTATION_REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
+export const ANNOTATION_REVISION_HISTORY =
+  'deployment.kubernetes.io/revision-history';
 
 const KEPT_ANNOTATIONS = [
   ANNOTATION_REVISION,
@@ -74,7 +75,8 @@ export function slimMeta(meta: Raw): ObjectMeta {
     uid: str(meta?.uid),
     resourceVersion: str(meta?.resourceVersion),
     creationTimestamp: isoTime(meta?.creationTimestamp),
-    generation: typeof meta?.generation === 'number' ? meta.generation : undefined,
+    generation:
+      typeof meta?.generation === 'number' ? meta.generation : undefined,
     labels: stringMap(meta?.labels),
     annotations: kept,
     ownerReferences: Array.isArray(meta?.ownerReferences)
@@ -108,7 +110,8 @@ export function describeProbe(probe: Raw): string | undefined {
   }
   if (probe.tcpSocket) return `TCP :${probe.tcpSocket.port}`;
   if (probe.grpc) return `gRPC :${probe.grpc.port}`;
-  if (probe.exec?.command) return `exec ${[].concat(probe.exec.command).join(' ')}`;
+  if (probe.exec?.command)
+    return `exec ${[].concat(probe.exec.command).join(' ')}`;
   return undefined;
 }
 
@@ -139,9 +142,13 @@ function slimTemplate(template: Raw): PodTemplate {
 function slimState(state: Raw): ContainerState {
   const out: ContainerState = {};
   if (state?.waiting) {
-    out.waiting = { reason: str(state.waiting.reason), message: str(state.waiting.message) };
+    out.waiting = {
+      reason: str(state.waiting.reason),
+      message: str(state.waiting.message),
+    };
   }
-  if (state?.running) out.running = { startedAt: isoTime(state.running.startedAt) };
+  if (state?.running)
+    out.running = { startedAt: isoTime(state.running.startedAt) };
   if (state?.terminated) {
     const t = state.terminated;
     out.terminated = {
@@ -202,7 +209,10 @@ export function slimReplicaSet(obj: Raw): SlimReplicaSet {
   return {
     kind: 'ReplicaSet',
     metadata: slimMeta(obj?.metadata),
-    spec: { replicas: num(obj?.spec?.replicas, 1), template: slimTemplate(obj?.spec?.template) },
+    spec: {
+      replicas: num(obj?.spec?.replicas, 1),
+      template: slimTemplate(obj?.spec?.template),
+    },
     status: {
       replicas: num(obj?.status?.replicas),
       readyReplicas: num(obj?.status?.readyReplicas),
@@ -215,7 +225,10 @@ export function slimPod(obj: Raw): SlimPod {
   return {
     kind: 'Pod',
     metadata: slimMeta(obj?.metadata),
-    spec: { nodeName: str(obj?.spec?.nodeName), containers: slimContainers(obj?.spec?.containers) },
+    spec: {
+      nodeName: str(obj?.spec?.nodeName),
+      containers: slimContainers(obj?.spec?.containers),
+    },
     status: {
       phase: String(obj?.status?.phase ?? 'Unknown'),
       reason: str(obj?.status?.reason),
@@ -223,12 +236,16 @@ export function slimPod(obj: Raw): SlimPod {
       startTime: isoTime(obj?.status?.startTime),
       conditions: slimConditions(obj?.status?.conditions),
       containerStatuses: slimContainerStatuses(obj?.status?.containerStatuses),
-      initContainerStatuses: slimContainerStatuses(obj?.status?.initContainerStatuses),
+      initContainerStatuses: slimContainerStatuses(
+        obj?.status?.initContainerStatuses,
+      ),
     },
   };
 }
 
-export function slimHorizontalPodAutoscaler(obj: Raw): SlimHorizontalPodAutoscaler {
+export function slimHorizontalPodAutoscaler(
+  obj: Raw,
+): SlimHorizontalPodAutoscaler {
   return {
     kind: 'HorizontalPodAutoscaler',
     metadata: slimMeta(obj?.metadata),
@@ -268,7 +285,9 @@ export function slimEvent(obj: Raw): SlimEvent {
     involvedObject: {
       kind: String(obj?.involvedObject?.kind ?? ''),
       name: String(obj?.involvedObject?.name ?? ''),
-      namespace: String(obj?.involvedObject?.namespace ?? obj?.metadata?.namespace ?? ''),
+      namespace: String(
+        obj?.involvedObject?.namespace ?? obj?.metadata?.namespace ?? '',
+      ),
     },
     firstSeen: isoTime(obj?.firstTimestamp) ?? isoTime(obj?.eventTime),
     lastSeen,

@@ -11,9 +11,24 @@ describe('readDeploymentsKubernetesConfig', () => {
             {
               type: 'config',
               clusters: [
-                { name: 'prod-eu', url: 'https://k8s.eu', authProvider: 'serviceAccount', serviceAccountToken: 't1', caData: 'Q0E=' },
-                { name: 'staging', url: 'https://k8s.staging', authProvider: 'serviceAccount', skipTLSVerify: true },
-                { name: 'gke-dev', url: 'https://k8s.dev', authProvider: 'google' },
+                {
+                  name: 'prod-eu',
+                  url: 'https://k8s.eu',
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: 't1',
+                  caData: 'Q0E=',
+                },
+                {
+                  name: 'staging',
+                  url: 'https://k8s.staging',
+                  authProvider: 'serviceAccount',
+                  skipTLSVerify: true,
+                },
+                {
+                  name: 'gke-dev',
+                  url: 'https://k8s.dev',
+                  authProvider: 'google',
+                },
               ],
             },
             { type: 'catalog' },
@@ -58,18 +73,30 @@ describe('readDeploymentsKubernetesConfig', () => {
     expect(result.ignored).toEqual([
       'kubernetes.clusterLocatorMethods[1] (type catalog) is not read by the deployments plugin; it reads types config and localKubectlProxy, and deployments.kubeconfig',
     ]);
-    expect(result.tuning).toEqual({ listPageSize: 100, initialBackoffMs: 1000, maxBackoffMs: 60_000, warningEventWindowMinutes: 60 });
+    expect(result.tuning).toEqual({
+      listPageSize: 100,
+      initialBackoffMs: 1000,
+      maxBackoffMs: 60_000,
+      warningEventWindowMinutes: 60,
+    });
   });
 
   it('has no clusters when nothing is configured (the card then says how to connect one)', () => {
-    expect(readDeploymentsKubernetesConfig(new ConfigReader({})).clusters).toEqual([]);
+    expect(
+      readDeploymentsKubernetesConfig(new ConfigReader({})).clusters,
+    ).toEqual([]);
   });
 
   it('adds kubeconfig contexts and a kubectl proxy', () => {
     const { clusters } = readDeploymentsKubernetesConfig(
       new ConfigReader({
         kubernetes: { clusterLocatorMethods: [{ type: 'localKubectlProxy' }] },
-        deployments: { kubeconfig: { path: '/etc/strata/kubeconfig', contexts: ['kind-dev'] } },
+        deployments: {
+          kubeconfig: {
+            path: '/etc/strata/kubeconfig',
+            contexts: ['kind-dev'],
+          },
+        },
       }),
     );
     expect(clusters.map(c => [c.name, c.auth.type, c.url])).toEqual([

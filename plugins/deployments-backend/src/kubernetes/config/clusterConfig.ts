@@ -73,7 +73,9 @@ function authOf(c: Config, name: string): ClusterAuth {
   };
 }
 
-function readKubeconfigClusters(config: Config): Array<Omit<ClusterSpec, 'environment'>> {
+function readKubeconfigClusters(
+  config: Config,
+): Array<Omit<ClusterSpec, 'environment'>> {
   const kc = config.getOptionalConfig('deployments.kubeconfig');
   if (!kc) return [];
   const file = kc.getString('path');
@@ -86,10 +88,13 @@ function readKubeconfigClusters(config: Config): Array<Omit<ClusterSpec, 'enviro
   }));
 }
 
-export function readDeploymentsKubernetesConfig(config: Config): DeploymentsKubernetesConfig {
+export function readDeploymentsKubernetesConfig(
+  config: Config,
+): DeploymentsKubernetesConfig {
   const ignored: string[] = [];
   const found: Array<Omit<ClusterSpec, 'environment'>> = [];
-  const methods = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+  const methods =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   methods.forEach((method, index) => {
     const type = method.getString('type');
     if (type === 'config') {
@@ -106,7 +111,12 @@ export function readDeploymentsKubernetesConfig(config: Config): DeploymentsKube
       }
     } else if (type === 'localKubectlProxy') {
       // kubectl proxy speaks plain HTTP on loopback; client-node allows HTTP only with skipTLSVerify.
-      found.push({ name: 'local', url: 'http://127.0.0.1:8001', auth: { type: 'none' }, skipTLSVerify: true });
+      found.push({
+        name: 'local',
+        url: 'http://127.0.0.1:8001',
+        auth: { type: 'none' },
+        skipTLSVerify: true,
+      });
     } else {
       ignored.push(
         `kubernetes.clusterLocatorMethods[${index}] (type ${type}) is not read by the deployments plugin; it reads types config and localKubectlProxy, and deployments.kubeconfig`,
@@ -115,20 +125,25 @@ export function readDeploymentsKubernetesConfig(config: Config): DeploymentsKube
   });
   found.push(...readKubeconfigClusters(config));
 
-  const environments = config.getOptionalConfig('deployments.clusterEnvironments');
+  const environments = config.getOptionalConfig(
+    'deployments.clusterEnvironments',
+  );
   const namespaces = config.getOptionalConfig('deployments.watchNamespaces');
   const seen = new Set<string>();
   const clusters: ClusterSpec[] = [];
   for (const cluster of found) {
     if (seen.has(cluster.name)) {
-      ignored.push(`a second cluster named ${cluster.name} (cluster names must be unique; the first one is watched)`);
+      ignored.push(
+        `a second cluster named ${cluster.name} (cluster names must be unique; the first one is watched)`,
+      );
       continue;
     }
     seen.add(cluster.name);
     const ns = namespaces?.getOptionalStringArray(cluster.name);
     clusters.push({
       ...cluster,
-      environment: environments?.getOptionalString(cluster.name) ?? cluster.name,
+      environment:
+        environments?.getOptionalString(cluster.name) ?? cluster.name,
       ...(ns && ns.length > 0 ? { namespaces: ns } : {}),
     });
   }
@@ -141,7 +156,8 @@ export function readDeploymentsKubernetesConfig(config: Config): DeploymentsKube
       listPageSize: watch?.getOptionalNumber('listPageSize') ?? 500,
       initialBackoffMs: watch?.getOptionalNumber('initialBackoffMs') ?? 1000,
       maxBackoffMs: watch?.getOptionalNumber('maxBackoffMs') ?? 60_000,
-      warningEventWindowMinutes: config.getOptionalNumber('deployments.warningEventWindowMinutes') ?? 60,
+      warningEventWindowMinutes:
+        config.getOptionalNumber('deployments.warningEventWindowMinutes') ?? 60,
     },
   };
 }

@@ -6,7 +6,8 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ClusterSpec } from './clusterConfig';
 
 /** Where Kubernetes mounts a pod's own service-account token (rotated; re-read by client-node). */
-const IN_CLUSTER_TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+const IN_CLUSTER_TOKEN_FILE =
+  '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 export function kubeConfigFor(spec: ClusterSpec): KubeConfig {
   const kc = new KubeConfig();
@@ -21,7 +22,10 @@ export function kubeConfigFor(spec: ClusterSpec): KubeConfig {
       ? { name: 'strata', token: spec.auth.token }
       : {
           name: 'strata',
-          authProvider: { name: 'tokenFile', config: { tokenFile: IN_CLUSTER_TOKEN_FILE } },
+          authProvider: {
+            name: 'tokenFile',
+            config: { tokenFile: IN_CLUSTER_TOKEN_FILE },
+          },
         };
   }
   kc.loadFromOptions({

@@ -5,7 +5,14 @@
  */
 import { describeExitCode } from './exitCodes';
 import { containerLabel, podContainers, podsOf } from './podContainers';
-import { clock, eventEvidence, eventsAboutPods, mostCommon, podsAre, unique } from './text';
+import {
+  clock,
+  eventEvidence,
+  eventsAboutPods,
+  mostCommon,
+  podsAre,
+  unique,
+} from './text';
 import { ExplainInput, Explanation } from './types';
 
 export function explainCrashLoop(input: ExplainInput): Explanation[] {
@@ -17,23 +24,37 @@ export function explainCrashLoop(input: ExplainInput): Explanation[] {
   if (hits.length === 0) return [];
 
   const pods = podsOf(hits);
-  const exitCode = mostCommon(hits.map(h => h.status.lastState.terminated?.exitCode));
-  const reason = mostCommon(hits.map(h => h.status.lastState.terminated?.reason));
+  const exitCode = mostCommon(
+    hits.map(h => h.status.lastState.terminated?.exitCode),
+  );
+  const reason = mostCommon(
+    hits.map(h => h.status.lastState.terminated?.reason),
+  );
   const container = mostCommon(hits.map(h => containerLabel(h)))!;
-  const how = [exitCode !== undefined ? `exit code ${exitCode}` : undefined, reason]
+  const how = [
+    exitCode !== undefined ? `exit code ${exitCode}` : undefined,
+    reason,
+  ]
     .filter(Boolean)
     .join(', ');
   const restarts = Math.max(...hits.map(h => h.status.restartCount));
   const namespace = input.deployment.metadata.namespace;
   const example = hits[0];
 
-  const events = eventsAboutPods(input.events, pods, ['BackOff'], /restarting failed container/i);
+  const events = eventsAboutPods(
+    input.events,
+    pods,
+    ['BackOff'],
+    /restarting failed container/i,
+  );
   const evidence = unique([
     ...hits.map(h => {
       const t = h.status.lastState.terminated;
       const parts = [
         `${h.pod.metadata.name}: ${containerLabel(h)} CrashLoopBackOff`,
-        t ? `last exit code ${t.exitCode ?? '?'} (${t.reason ?? 'no reason'})` : undefined,
+        t
+          ? `last exit code ${t.exitCode ?? '?'} (${t.reason ?? 'no reason'})`
+          : undefined,
         t?.finishedAt ? `at ${clock(t.finishedAt)}` : undefined,
         `${h.status.restartCount} restarts`,
       ];
@@ -56,10 +77,14 @@ export function explainCrashLoop(input: ExplainInput): Explanation[] {
       problem: {
         kind: 'crash-loop',
         severity: 'error',
-        title: `${podsAre(pods.length, input.pods.length)} crash-looping${how ? ` (${how})` : ''}`,
+        title: `${podsAre(pods.length, input.pods.length)} crash-looping${
+          how ? ` (${how})` : ''
+        }`,
         explanation:
           `The ${container} starts and then exits; Kubernetes restarts it with a growing delay (up to 5 minutes), ` +
-          `${restarts} times so far. While it crash-loops the pod serves no traffic. ${describeExitCode(exitCode)}`,
+          `${restarts} times so far. While it crash-loops the pod serves no traffic. ${describeExitCode(
+            exitCode,
+          )}`,
         checkFirst:
           `The logs of the run that crashed: \`kubectl logs -n ${namespace} ${example.pod.metadata.name} -c ${example.status.name} --previous\`. ` +
           `The last lines before the exit usually name the cause: a missing environment variable or secret, a database or downstream that refuses the connection, an unhandled exception. ` +

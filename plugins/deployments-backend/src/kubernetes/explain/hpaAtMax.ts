@@ -11,10 +11,14 @@ export function explainHpaAtMax(input: ExplainInput): Explanation[] {
   const { minReplicas, maxReplicas } = hpa.spec;
   if (maxReplicas <= 0 || minReplicas >= maxReplicas) return [];
   const limited = hpa.status.conditions.find(
-    c => c.type === 'ScalingLimited' && c.status === 'True' && c.reason === 'TooManyReplicas',
+    c =>
+      c.type === 'ScalingLimited' &&
+      c.status === 'True' &&
+      c.reason === 'TooManyReplicas',
   );
   const atMax =
-    hpa.status.currentReplicas >= maxReplicas && hpa.status.desiredReplicas >= maxReplicas;
+    hpa.status.currentReplicas >= maxReplicas &&
+    hpa.status.desiredReplicas >= maxReplicas;
   if (!atMax && !limited) return [];
 
   return [
@@ -34,7 +38,11 @@ export function explainHpaAtMax(input: ExplainInput): Explanation[] {
         evidence: [
           `${hpa.metadata.name}: current ${hpa.status.currentReplicas}, desired ${hpa.status.desiredReplicas}, min ${minReplicas}, max ${maxReplicas}`,
           ...(limited
-            ? [`ScalingLimited=True, reason TooManyReplicas${limited.message ? `: ${limited.message}` : ''}`]
+            ? [
+                `ScalingLimited=True, reason TooManyReplicas${
+                  limited.message ? `: ${limited.message}` : ''
+                }`,
+              ]
             : []),
         ],
       },

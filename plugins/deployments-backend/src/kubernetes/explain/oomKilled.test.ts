@@ -12,12 +12,19 @@ describe('explainOomKilled', () => {
     });
     const [{ problem }] = explainOomKilled(input);
     expect(problem.kind).toBe('oom-killed');
-    expect(problem.title).toBe('1 of 2 pods was OOMKilled: the container billing ran out of memory (limit 512Mi)');
-    expect(problem.explanation).toContain('used more than its memory limit of 512Mi (exit code 137)');
+    expect(problem.title).toBe(
+      '1 of 2 pods was OOMKilled: the container billing ran out of memory (limit 512Mi)',
+    );
+    expect(problem.explanation).toContain(
+      'used more than its memory limit of 512Mi (exit code 137)',
+    );
     expect(problem.explanation).toContain('now in CrashLoopBackOff');
     expect(problem.checkFirst).toContain('resources.limits.memory');
     expect(problem.evidence[0]).toBe(
-      `${podName(billing, 0)}: container billing OOMKilled, exit code 137, at 03:10:00 UTC, memory limit 512Mi, 7 restarts, now CrashLoopBackOff`,
+      `${podName(
+        billing,
+        0,
+      )}: container billing OOMKilled, exit code 137, at 03:10:00 UTC, memory limit 512Mi, 7 restarts, now CrashLoopBackOff`,
     );
   });
 
@@ -25,11 +32,19 @@ describe('explainOomKilled', () => {
     const raw = pod(billing, { now: NOW });
     raw.status.containerStatuses[0].restartCount = 1;
     raw.status.containerStatuses[0].lastState = {
-      terminated: { exitCode: 137, reason: 'OOMKilled', startedAt: '2026-02-20T10:00:00Z', finishedAt: '2026-02-21T10:00:00Z' },
+      terminated: {
+        exitCode: 137,
+        reason: 'OOMKilled',
+        startedAt: '2026-02-20T10:00:00Z',
+        finishedAt: '2026-02-21T10:00:00Z',
+      },
     };
     expect(explainOomKilled(explainInput({ pods: [raw] }))).toEqual([]);
 
-    raw.status.containerStatuses[0].lastState.terminated.finishedAt = '2026-03-02T02:50:00Z';
-    expect(explainOomKilled(explainInput({ pods: [raw] }))[0].problem.explanation).not.toContain('CrashLoopBackOff');
+    raw.status.containerStatuses[0].lastState.terminated.finishedAt =
+      '2026-03-02T02:50:00Z';
+    expect(
+      explainOomKilled(explainInput({ pods: [raw] }))[0].problem.explanation,
+    ).not.toContain('CrashLoopBackOff');
   });
 });

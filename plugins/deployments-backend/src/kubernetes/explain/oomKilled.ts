@@ -5,7 +5,15 @@
  * week stays in `lastState` until the next restart but is history, not a problem.
  */
 import { containerLabel, podContainers, podsOf } from './podContainers';
-import { clock, eventEvidence, eventsAboutPods, mostCommon, podsWere, terminatedWithin, unique } from './text';
+import {
+  clock,
+  eventEvidence,
+  eventsAboutPods,
+  mostCommon,
+  podsWere,
+  terminatedWithin,
+  unique,
+} from './text';
 import { ExplainInput, Explanation } from './types';
 
 const RECENT_MINUTES = 60;
@@ -25,7 +33,9 @@ export function explainOomKilled(input: ExplainInput): Explanation[] {
   const pods = podsOf(hits);
   const container = mostCommon(hits.map(h => containerLabel(h)))!;
   const limit = mostCommon(hits.map(h => h.spec?.memoryLimit));
-  const crashLooping = hits.some(h => h.status.state.waiting?.reason === 'CrashLoopBackOff');
+  const crashLooping = hits.some(
+    h => h.status.state.waiting?.reason === 'CrashLoopBackOff',
+  );
   const namespace = input.deployment.metadata.namespace;
   const events = eventsAboutPods(input.events, pods, ['BackOff', 'OOMKilling']);
 
@@ -39,9 +49,13 @@ export function explainOomKilled(input: ExplainInput): Explanation[] {
         `${h.pod.metadata.name}: ${containerLabel(h)} OOMKilled`,
         `exit code ${t?.exitCode ?? 137}`,
         t?.finishedAt ? `at ${clock(t.finishedAt)}` : undefined,
-        h.spec?.memoryLimit ? `memory limit ${h.spec.memoryLimit}` : 'no memory limit set',
+        h.spec?.memoryLimit
+          ? `memory limit ${h.spec.memoryLimit}`
+          : 'no memory limit set',
         `${h.status.restartCount} restarts`,
-        h.status.state.waiting?.reason ? `now ${h.status.state.waiting.reason}` : undefined,
+        h.status.state.waiting?.reason
+          ? `now ${h.status.state.waiting.reason}`
+          : undefined,
       ]
         .filter(Boolean)
         .join(', ');
@@ -55,15 +69,21 @@ export function explainOomKilled(input: ExplainInput): Explanation[] {
       problem: {
         kind: 'oom-killed',
         severity: 'error',
-        title: `${podsWere(pods.length, input.pods.length)} OOMKilled: the ${container} ran out of memory${
+        title: `${podsWere(
+          pods.length,
+          input.pods.length,
+        )} OOMKilled: the ${container} ran out of memory${
           limit ? ` (limit ${limit})` : ''
         }`,
-        explanation:
-          (limit
+        explanation: `${
+          limit
             ? `The kernel killed the ${container} because it used more than its memory limit of ${limit} (exit code 137). `
-            : `The kernel killed the ${container} because the node ran out of memory; the container has no memory limit, so it was one of the largest processes there (exit code 137). `) +
-          'Kubernetes restarts it, and requests it was handling are lost' +
-          (crashLooping ? '; it keeps happening, so the pod is now in CrashLoopBackOff.' : '.'),
+            : `The kernel killed the ${container} because the node ran out of memory; the container has no memory limit, so it was one of the largest processes there (exit code 137). `
+        }Kubernetes restarts it, and requests it was handling are lost${
+          crashLooping
+            ? '; it keeps happening, so the pod is now in CrashLoopBackOff.'
+            : '.'
+        }`,
         checkFirst:
           `How much memory the container used before it was killed (your dashboards, or \`kubectl top pod -n ${namespace}\`) and whether this version uses more than the last one: a leak, a larger cache, more concurrent work. ` +
           `Then fix the cause or raise resources.limits.memory. For the JVM or Node.js, the heap size must leave headroom below the container limit.`,

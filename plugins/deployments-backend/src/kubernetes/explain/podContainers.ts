@@ -15,9 +15,14 @@ export function podContainers(pods: SlimPod[]): PodContainer[] {
   const known = walked.get(pods);
   if (known) return known;
   const containers = pods.flatMap(pod => {
-    const specOf = (name: string) => pod.spec.containers.find(c => c.name === name);
+    const specOf = (name: string) =>
+      pod.spec.containers.find(c => c.name === name);
     return [
-      ...pod.status.initContainerStatuses.map(status => ({ pod, status, init: true })),
+      ...pod.status.initContainerStatuses.map(status => ({
+        pod,
+        status,
+        init: true,
+      })),
       ...pod.status.containerStatuses.map(status => ({
         pod,
         status,

@@ -20,7 +20,13 @@ export function explainRolloutStalled(input: ExplainInput): Explanation[] {
       problem: {
         kind: 'rollout-stalled',
         severity: 'error',
-        title: `The rollout${revision ? ` of revision ${revision}` : ''} stalled: ${d.status.updatedReplicas} of ${d.spec.replicas} replicas updated, ${d.status.availableReplicas} available, deadline of ${deadline} s exceeded`,
+        title: `The rollout${
+          revision ? ` of revision ${revision}` : ''
+        } stalled: ${d.status.updatedReplicas} of ${
+          d.spec.replicas
+        } replicas updated, ${
+          d.status.availableReplicas
+        } available, deadline of ${deadline} s exceeded`,
         explanation:
           `The new version did not become available within the progress deadline (${deadline} s), and Kubernetes stopped waiting for it. ` +
           'It does not roll back on its own: pods of the previous version that are still running keep serving, and the new pods stay as they are.',
@@ -30,7 +36,9 @@ export function explainRolloutStalled(input: ExplainInput): Explanation[] {
         pods: [],
         evidence: [
           `Progressing=False, reason ProgressDeadlineExceeded${
-            condition.lastTransitionTime ? ` since ${condition.lastTransitionTime}` : ''
+            condition.lastTransitionTime
+              ? ` since ${condition.lastTransitionTime}`
+              : ''
           }${condition.message ? `: ${condition.message}` : ''}`,
         ],
       },

@@ -10,7 +10,9 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
 export function podsAre(affected: number, total: number): string {
   if (total === 1 && affected === 1) return 'The only pod is';
   if (affected === total) return `All ${total} pods are`;
-  return `${affected} of ${total} ${total === 1 ? 'pod' : 'pods'} ${affected === 1 ? 'is' : 'are'}`;
+  return `${affected} of ${total} ${total === 1 ? 'pod' : 'pods'} ${
+    affected === 1 ? 'is' : 'are'
+  }`;
 }
 
 /** "2 of 3 pods were" / "the only pod was". */

@@ -7,12 +7,19 @@ describe('explainUnschedulable', () => {
     const input = explainInput({
       workload: { ...billing, memoryRequest: '6Gi' },
       pods: [
-        pod({ ...billing, memoryRequest: '6Gi' }, { index: 0, condition: 'unschedulable', now: NOW }),
+        pod(
+          { ...billing, memoryRequest: '6Gi' },
+          { index: 0, condition: 'unschedulable', now: NOW },
+        ),
         pod({ ...billing, memoryRequest: '6Gi' }, { index: 1, now: NOW }),
       ],
       events: [
         event({
-          involved: { kind: 'Pod', name: podName(billing, 0), namespace: 'payments' },
+          involved: {
+            kind: 'Pod',
+            name: podName(billing, 0),
+            namespace: 'payments',
+          },
           reason: 'FailedScheduling',
           component: 'default-scheduler',
           message:
@@ -22,9 +29,15 @@ describe('explainUnschedulable', () => {
       ],
     });
     const [{ problem, events }] = explainUnschedulable(input);
-    expect(problem.title).toBe('1 of 2 pods is Pending: not enough free memory');
-    expect(problem.explanation).toContain('It said: "0/3 nodes are available: 3 Insufficient memory."');
-    expect(problem.explanation).toContain("for the pod's requests (6Gi per pod)");
+    expect(problem.title).toBe(
+      '1 of 2 pods is Pending: not enough free memory',
+    );
+    expect(problem.explanation).toContain(
+      'It said: "0/3 nodes are available: 3 Insufficient memory."',
+    );
+    expect(problem.explanation).toContain(
+      "for the pod's requests (6Gi per pod)",
+    );
     expect(problem.checkFirst).toContain('resources.requests.memory');
     expect(problem.checkFirst).toContain('cluster autoscaler');
     expect(problem.pods).toEqual([podName(billing, 0)]);

@@ -36,10 +36,13 @@ function known(e: SlimEvent): Known | undefined {
     case 'FailedAttachVolume':
       return {
         severity: 'error',
-        title: `Pods of ${on.startsWith('Pod') ? 'this workload' : on} cannot mount a volume`,
+        title: `Pods of ${
+          on.startsWith('Pod') ? 'this workload' : on
+        } cannot mount a volume`,
         explanation:
-          'The kubelet cannot mount one of the pod\'s volumes (a missing Secret or ConfigMap, a PersistentVolume still attached to another node), so the pod does not start.',
-        checkFirst: 'The volume named in the message: that the Secret/ConfigMap exists, or where the PersistentVolume is attached.',
+          "The kubelet cannot mount one of the pod's volumes (a missing Secret or ConfigMap, a PersistentVolume still attached to another node), so the pod does not start.",
+        checkFirst:
+          'The volume named in the message: that the Secret/ConfigMap exists, or where the PersistentVolume is attached.',
       };
     case 'FailedGetResourceMetric':
     case 'FailedComputeMetricsReplicas':
@@ -61,7 +64,8 @@ function known(e: SlimEvent): Known | undefined {
           title: `Liveness probe failing on ${on}: the kubelet restarts the container`,
           explanation:
             'When the liveness probe fails repeatedly, the kubelet kills and restarts the container — a slow or stuck process gets restarted in the middle of its work.',
-          checkFirst: 'Whether the process hangs or only answers slowly (timeouts under load); the probe\'s timeoutSeconds and failureThreshold.',
+          checkFirst:
+            "Whether the process hangs or only answers slowly (timeouts under load); the probe's timeoutSeconds and failureThreshold.",
         };
       }
       return undefined;
@@ -71,23 +75,31 @@ function known(e: SlimEvent): Known | undefined {
         title: `${on} was evicted from its node`,
         explanation:
           'The kubelet evicted the pod because the node ran short of memory or disk; pods using more than they request are evicted first.',
-        checkFirst: 'The node named in the message and its pressure conditions; the pod\'s memory and ephemeral-storage requests.',
+        checkFirst:
+          "The node named in the message and its pressure conditions; the pod's memory and ephemeral-storage requests.",
       };
     default:
       return undefined;
   }
 }
 
-export function explainWarningEvents(input: ExplainInput, alreadyQuoted: Set<SlimEvent>): Explanation[] {
+export function explainWarningEvents(
+  input: ExplainInput,
+  alreadyQuoted: Set<SlimEvent>,
+): Explanation[] {
   const groups = new Map<string, SlimEvent[]>();
   for (const e of input.events) {
     if (alreadyQuoted.has(e)) continue;
-    const key = `${e.reason}/${e.involvedObject.kind}/${known(e) ? known(e)!.title : ''}`;
+    const key = `${e.reason}/${e.involvedObject.kind}/${
+      known(e) ? known(e)!.title : ''
+    }`;
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   const out: Explanation[] = [];
   for (const events of groups.values()) {
-    const sorted = [...events].sort((a, b) => ((a.lastSeen ?? '') < (b.lastSeen ?? '') ? 1 : -1));
+    const sorted = [...events].sort((a, b) =>
+      (a.lastSeen ?? '') < (b.lastSeen ?? '') ? 1 : -1,
+    );
     const first = sorted[0];
     const total = sorted.reduce((n, e) => n + e.count, 0);
     const description = known(first);
@@ -100,15 +112,25 @@ export function explainWarningEvents(input: ExplainInput, alreadyQuoted: Set<Sli
         title:
           description?.title ??
           `Kubernetes warned ${first.reason} ${plural(total, 'time')} on ${
-            objects.length === 1 ? `${first.involvedObject.kind} ${objects[0]}` : plural(objects.length, first.involvedObject.kind.toLowerCase())
+            objects.length === 1
+              ? `${first.involvedObject.kind} ${objects[0]}`
+              : plural(objects.length, first.involvedObject.kind.toLowerCase())
           }: ${first.message.slice(0, 160)}`,
         explanation:
           description?.explanation ??
           `A Kubernetes component reported "${first.reason}" about this workload. The message below is its own account.`,
         checkFirst:
           description?.checkFirst ??
-          `\`kubectl describe ${first.involvedObject.kind.toLowerCase()} ${first.involvedObject.name} -n ${first.involvedObject.namespace}\` and the events listed there.`,
-        pods: unique(sorted.filter(e => e.involvedObject.kind === 'Pod').map(e => e.involvedObject.name)),
+          `\`kubectl describe ${first.involvedObject.kind.toLowerCase()} ${
+            first.involvedObject.name
+          } -n ${
+            first.involvedObject.namespace
+          }\` and the events listed there.`,
+        pods: unique(
+          sorted
+            .filter(e => e.involvedObject.kind === 'Pod')
+            .map(e => e.involvedObject.name),
+        ),
         evidence: sorted.slice(0, 5).map(eventEvidence),
       },
     });

@@ -13,12 +13,19 @@ const started: ObservedRollout = {
   version: '1.4.3',
   startedAt: '2026-03-02T02:42:00.000Z',
 };
-const succeeded: ObservedRollout = { ...started, outcome: 'succeeded', finishedAt: '2026-03-02T02:50:00.000Z' };
+const succeeded: ObservedRollout = {
+  ...started,
+  outcome: 'succeeded',
+  finishedAt: '2026-03-02T02:50:00.000Z',
+};
 
 describe('RolloutTracker', () => {
   it('reports each state of a rollout once, however often it is observed', async () => {
     const recorded: ObservedRollout[] = [];
-    const tracker = new RolloutTracker({ recordObservedRollout: async r => void recorded.push(r) }, mockServices.logger.mock());
+    const tracker = new RolloutTracker(
+      { recordObservedRollout: async r => void recorded.push(r) },
+      mockServices.logger.mock(),
+    );
     await tracker.observe([started]);
     await tracker.observe([started]);
     await tracker.observe([succeeded]);
@@ -44,7 +51,9 @@ describe('RolloutTracker', () => {
     await tracker.observe([succeeded]);
     expect(recorded).toEqual([]);
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringContaining('Could not record rollout k8s:prod/payments/billing@4 (succeeded)'),
+      expect.stringContaining(
+        'Could not record rollout k8s:prod/payments/billing@4 (succeeded)',
+      ),
       expect.any(Error),
     );
     fail = false;
@@ -54,8 +63,18 @@ describe('RolloutTracker', () => {
 
   it('reports a later, different outcome (failed, then rolled back)', async () => {
     const recorded: string[] = [];
-    const tracker = new RolloutTracker({ recordObservedRollout: async r => void recorded.push(r.outcome ?? 'started') }, mockServices.logger.mock());
-    await tracker.observe([started, { ...started, outcome: 'failed' }, { ...started, outcome: 'rolled_back' }]);
+    const tracker = new RolloutTracker(
+      {
+        recordObservedRollout: async r =>
+          void recorded.push(r.outcome ?? 'started'),
+      },
+      mockServices.logger.mock(),
+    );
+    await tracker.observe([
+      started,
+      { ...started, outcome: 'failed' },
+      { ...started, outcome: 'rolled_back' },
+    ]);
     expect(recorded).toEqual(['started', 'failed', 'rolled_back']);
   });
 });

@@ -44,7 +44,8 @@ export class RolloutTracker {
     const state = stateOf(rollout);
     const before = this.reported.get(rollout.id);
     if (before === state) return;
-    if (before !== undefined && before !== 'started' && state === 'started') return;
+    if (before !== undefined && before !== 'started' && state === 'started')
+      return;
     try {
       await this.sink.recordObservedRollout(rollout);
       this.reported.delete(rollout.id);

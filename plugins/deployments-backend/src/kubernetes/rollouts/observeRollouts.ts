@@ -33,7 +33,10 @@ import {
   ANNOTATION_KUBERNETES_ID,
 } from '@internal/plugin-service-model-common';
 import { SlimDeployment, SlimReplicaSet } from '../cache/objects';
-import { ANNOTATION_REVISION, ANNOTATION_REVISION_HISTORY } from '../cache/slim';
+import {
+  ANNOTATION_REVISION,
+  ANNOTATION_REVISION_HISTORY,
+} from '../cache/slim';
 import { versionOf } from '../status/imageVersion';
 import { progressingCondition } from '../status/rolloutState';
 import { ObservedRollout } from '../types';
@@ -60,13 +63,17 @@ function baseRollout(
   ctx: RolloutContext,
 ): ObservedRollout {
   const { namespace, name } = d.metadata;
-  const image = rs.spec.template.containers[0]?.image ?? d.spec.template.containers[0]?.image ?? '';
+  const image =
+    rs.spec.template.containers[0]?.image ??
+    d.spec.template.containers[0]?.image ??
+    '';
   const id =
     rs.metadata.annotations[ANNOTATION_DEPLOYMENT_ID] ??
     d.metadata.annotations[ANNOTATION_DEPLOYMENT_ID] ??
     `k8s:${ctx.cluster}/${namespace}/${name}@${revision}`;
   const commitSha =
-    rs.metadata.annotations[ANNOTATION_COMMIT_SHA] ?? d.metadata.annotations[ANNOTATION_COMMIT_SHA];
+    rs.metadata.annotations[ANNOTATION_COMMIT_SHA] ??
+    d.metadata.annotations[ANNOTATION_COMMIT_SHA];
   const kubernetesId = d.metadata.labels[ANNOTATION_KUBERNETES_ID];
   return {
     id,
@@ -84,16 +91,21 @@ function baseRollout(
 }
 
 /** Whether the controller has declared `rs` fully rolled out, and when. */
-function completedAt(d: SlimDeployment, rs: SlimReplicaSet): string | undefined {
+function completedAt(
+  d: SlimDeployment,
+  rs: SlimReplicaSet,
+): string | undefined {
   const c = progressingCondition(d);
-  if (c?.status !== 'True' || c.reason !== 'NewReplicaSetAvailable') return undefined;
+  if (c?.status !== 'True' || c.reason !== 'NewReplicaSetAvailable')
+    return undefined;
   if (!names(c.message, rs)) return undefined;
   return c.lastUpdateTime ?? c.lastTransitionTime;
 }
 
 function failedAt(d: SlimDeployment, rs: SlimReplicaSet): string | undefined {
   const c = progressingCondition(d);
-  if (c?.status !== 'False' || c.reason !== 'ProgressDeadlineExceeded') return undefined;
+  if (c?.status !== 'False' || c.reason !== 'ProgressDeadlineExceeded')
+    return undefined;
   if (!names(c.message, rs)) return undefined;
   return c.lastTransitionTime ?? c.lastUpdateTime;
 }
@@ -109,13 +121,16 @@ export function observeRollouts(
   // The ReplicaSet is not in the cache yet (its watch lags the Deployment's): decide later.
   if (!current || !current.metadata.creationTimestamp) return [];
 
-  const returnsToOlderTemplate = Boolean(current.metadata.annotations[ANNOTATION_REVISION_HISTORY]);
+  const returnsToOlderTemplate = Boolean(
+    current.metadata.annotations[ANNOTATION_REVISION_HISTORY],
+  );
   if (returnsToOlderTemplate) {
     const replaced = replicaSets
       .filter(rs => rs !== current && (revisionOf(rs) ?? 0) < revision)
       .sort((a, b) => (revisionOf(b) ?? 0) - (revisionOf(a) ?? 0))[0];
     const restoredAt = completedAt(d, current);
-    if (!replaced || !restoredAt || !replaced.metadata.creationTimestamp) return [];
+    if (!replaced || !restoredAt || !replaced.metadata.creationTimestamp)
+      return [];
     return [
       {
         ...baseRollout(d, replaced, revisionOf(replaced)!, ctx),
@@ -129,6 +144,7 @@ export function observeRollouts(
   const failed = failedAt(d, current);
   if (failed) return [{ ...rollout, finishedAt: failed, outcome: 'failed' }];
   const succeeded = completedAt(d, current);
-  if (succeeded) return [{ ...rollout, finishedAt: succeeded, outcome: 'succeeded' }];
+  if (succeeded)
+    return [{ ...rollout, finishedAt: succeeded, outcome: 'succeeded' }];
   return [rollout];
 }

@@ -1,7 +1,16 @@
-import { matchesLabelSelector, parseLabelSelector, singleEquality } from './labelSelector';
+import {
+  matchesLabelSelector,
+  parseLabelSelector,
+  singleEquality,
+} from './labelSelector';
 
 describe('label selectors', () => {
-  const labels = { app: 'billing', tier: 'web', 'backstage.io/kubernetes-id': 'billing', shard: '7' };
+  const labels = {
+    app: 'billing',
+    tier: 'web',
+    'backstage.io/kubernetes-id': 'billing',
+    shard: '7',
+  };
 
   it.each([
     ['app=billing', true],
@@ -18,11 +27,15 @@ describe('label selectors', () => {
     ['shard<5', false],
     ['', true],
   ])('%s matches: %s', (text, expected) => {
-    expect(matchesLabelSelector(labels, parseLabelSelector(text))).toBe(expected);
+    expect(matchesLabelSelector(labels, parseLabelSelector(text))).toBe(
+      expected,
+    );
   });
 
   it('matches objects without the label for != and notin, as Kubernetes does', () => {
-    expect(matchesLabelSelector({}, parseLabelSelector('canary!=true'))).toBe(true);
+    expect(matchesLabelSelector({}, parseLabelSelector('canary!=true'))).toBe(
+      true,
+    );
   });
 
   it('names the requirement it cannot read', () => {
@@ -32,7 +45,12 @@ describe('label selectors', () => {
   });
 
   it('recognises a single key=value for the index', () => {
-    expect(singleEquality(parseLabelSelector('app=billing'))).toEqual({ key: 'app', value: 'billing' });
-    expect(singleEquality(parseLabelSelector('app=billing,tier=web'))).toBeUndefined();
+    expect(singleEquality(parseLabelSelector('app=billing'))).toEqual({
+      key: 'app',
+      value: 'billing',
+    });
+    expect(
+      singleEquality(parseLabelSelector('app=billing,tier=web')),
+    ).toBeUndefined();
   });
 });

@@ -57,10 +57,13 @@ function parseRequirement(text: string): Requirement {
     return { key: m[1], op, values: [m[4]] };
   }
   m = CMP_RE.exec(text);
-  if (m) return { key: m[1], op: m[3] === '>' ? 'gt' : 'lt', value: Number(m[4]) };
+  if (m)
+    return { key: m[1], op: m[3] === '>' ? 'gt' : 'lt', value: Number(m[4]) };
   m = EXISTS_RE.exec(text);
   if (m) return { key: m[2], op: m[1] === '!' ? '!exists' : 'exists' };
-  throw new LabelSelectorError(`cannot parse label selector requirement "${text}"`);
+  throw new LabelSelectorError(
+    `cannot parse label selector requirement "${text}"`,
+  );
 }
 
 /** Throws LabelSelectorError naming the requirement it could not read. */
@@ -68,7 +71,10 @@ export function parseLabelSelector(text: string): LabelSelector {
   return splitRequirements(text).map(parseRequirement);
 }
 
-function matchesRequirement(labels: Record<string, string>, r: Requirement): boolean {
+function matchesRequirement(
+  labels: Record<string, string>,
+  r: Requirement,
+): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
   const value = has ? labels[r.key] : undefined;
   switch (r.op) {
@@ -100,9 +106,12 @@ export function matchesLabelSelector(
 }
 
 /** When the selector is exactly `key=value`, that pair (the cache indexes it). */
-export function singleEquality(selector: LabelSelector): { key: string; value: string } | undefined {
+export function singleEquality(
+  selector: LabelSelector,
+): { key: string; value: string } | undefined {
   if (selector.length !== 1) return undefined;
   const [r] = selector;
-  if (r.op === 'in' && r.values.length === 1) return { key: r.key, value: r.values[0] };
+  if (r.op === 'in' && r.values.length === 1)
+    return { key: r.key, value: r.values[0] };
   return undefined;
 }

@@ -12,18 +12,27 @@ describe('workloadSelectorFor', () => {
   it('uses the kubernetes-id annotation as the label value, in the annotated namespace', () => {
     expect(
       workloadSelectorFor(
-        entity({ 'backstage.io/kubernetes-id': 'billing', 'backstage.io/kubernetes-namespace': 'payments' }),
+        entity({
+          'backstage.io/kubernetes-id': 'billing',
+          'backstage.io/kubernetes-namespace': 'payments',
+        }),
       ),
     ).toEqual({
-      selector: [{ key: 'backstage.io/kubernetes-id', op: 'in', values: ['billing'] }],
-      description: 'label backstage.io/kubernetes-id=billing in namespace payments',
+      selector: [
+        { key: 'backstage.io/kubernetes-id', op: 'in', values: ['billing'] },
+      ],
+      description:
+        'label backstage.io/kubernetes-id=billing in namespace payments',
       namespace: 'payments',
     });
   });
 
   it('prefers the label-selector annotation', () => {
     const s = workloadSelectorFor(
-      entity({ 'backstage.io/kubernetes-id': 'billing', 'backstage.io/kubernetes-label-selector': 'app=billing,tier=web' }),
+      entity({
+        'backstage.io/kubernetes-id': 'billing',
+        'backstage.io/kubernetes-label-selector': 'app=billing,tier=web',
+      }),
     );
     expect(s.description).toBe('label selector app=billing,tier=web');
     expect(s.selector).toHaveLength(2);
@@ -36,7 +45,9 @@ describe('workloadSelectorFor', () => {
   });
 
   it('reports an unreadable selector instead of matching everything', () => {
-    const s = workloadSelectorFor(entity({ 'backstage.io/kubernetes-label-selector': 'app in billing' }));
+    const s = workloadSelectorFor(
+      entity({ 'backstage.io/kubernetes-label-selector': 'app in billing' }),
+    );
     expect(s.selector).toBeUndefined();
     expect(s.description).toContain('cannot be used');
   });

@@ -22,10 +22,12 @@ export interface WorkloadSelector {
 
 export function workloadSelectorFor(entity: Entity): WorkloadSelector {
   const annotations = entity.metadata.annotations ?? {};
-  const namespace = annotations[ANNOTATION_KUBERNETES_NAMESPACE]?.trim() || undefined;
+  const namespace =
+    annotations[ANNOTATION_KUBERNETES_NAMESPACE]?.trim() || undefined;
   const inNamespace = namespace ? ` in namespace ${namespace}` : '';
 
-  const selectorText = annotations[ANNOTATION_KUBERNETES_LABEL_SELECTOR]?.trim();
+  const selectorText =
+    annotations[ANNOTATION_KUBERNETES_LABEL_SELECTOR]?.trim();
   if (selectorText) {
     try {
       return {
@@ -48,7 +50,9 @@ export function workloadSelectorFor(entity: Entity): WorkloadSelector {
   return {
     selector: [{ key: ANNOTATION_KUBERNETES_ID, op: 'in', values: [value] }],
     description: `label ${ANNOTATION_KUBERNETES_ID}=${value}${inNamespace}${
-      id ? '' : ` (the entity's name: it has no ${ANNOTATION_KUBERNETES_ID} annotation)`
+      id
+        ? ''
+        : ` (the entity's name: it has no ${ANNOTATION_KUBERNETES_ID} annotation)`
     }`,
     namespace,
   };

@@ -40,7 +40,10 @@ export class StatusService implements DeploymentStatusSource {
 
   constructor(
     private readonly clusters: WatchedCluster[],
-    private readonly options: { warningEventWindowMinutes: number; now?: () => Date },
+    private readonly options: {
+      warningEventWindowMinutes: number;
+      now?: () => Date;
+    },
   ) {}
 
   async getStatus(entity: Entity): Promise<ServiceDeploymentStatus> {
@@ -48,12 +51,17 @@ export class StatusService implements DeploymentStatusSource {
     const selector = workloadSelectorFor(entity);
     const clusters = this.clusters.map((cluster, index) => {
       const deployments = selector.selector
-        ? cluster.cache.deploymentsMatching(selector.selector, selector.namespace)
+        ? cluster.cache.deploymentsMatching(
+            selector.selector,
+            selector.namespace,
+          )
         : [];
       const workloads = deployments
         .map(d => {
           const key = `${cluster.name}/${d.metadata.namespace}/${d.metadata.name}`;
-          const version = cluster.cache.workloadVersion(`${d.metadata.namespace}/${d.metadata.name}`);
+          const version = cluster.cache.workloadVersion(
+            `${d.metadata.namespace}/${d.metadata.name}`,
+          );
           return this.memo.get(key, version, now.getTime(), () =>
             assembleWorkload(cluster.cache.workloadObjects(d), {
               now,
@@ -61,7 +69,10 @@ export class StatusService implements DeploymentStatusSource {
             }),
           );
         })
-        .sort((a, b) => rank(a.problems) - rank(b.problems) || (a.name < b.name ? -1 : 1));
+        .sort(
+          (a, b) =>
+            rank(a.problems) - rank(b.problems) || (a.name < b.name ? -1 : 1),
+        );
       const summary = cluster.status();
       const status: ClusterDeploymentStatus = {
         cluster: cluster.name,
@@ -74,7 +85,8 @@ export class StatusService implements DeploymentStatusSource {
       return { status, index };
     });
     clusters.sort(
-      (a, b) => clusterRank(a.status) - clusterRank(b.status) || a.index - b.index,
+      (a, b) =>
+        clusterRank(a.status) - clusterRank(b.status) || a.index - b.index,
     );
     return {
       entityRef: stringifyEntityRef(entity),

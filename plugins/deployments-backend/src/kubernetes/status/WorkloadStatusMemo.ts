@@ -19,15 +19,26 @@ export class WorkloadStatusMemo {
 
   constructor(private readonly maxAgeMs = 5_000) {}
 
-  get(key: string, version: number, now: number, build: () => WorkloadStatus): WorkloadStatus {
+  get(
+    key: string,
+    version: number,
+    now: number,
+    build: () => WorkloadStatus,
+  ): WorkloadStatus {
     const entry = this.entries.get(key);
-    if (entry && entry.version === version && now - entry.builtAt < this.maxAgeMs && now >= entry.builtAt) {
+    if (
+      entry &&
+      entry.version === version &&
+      now - entry.builtAt < this.maxAgeMs &&
+      now >= entry.builtAt
+    ) {
       return entry.status;
     }
     const status = build();
     this.entries.delete(key);
     this.entries.set(key, { version, builtAt: now, status });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size > MAX_ENTRIES)
+      this.entries.delete(this.entries.keys().next().value!);
     return status;
   }
 }

@@ -9,7 +9,11 @@ import {
   WorkloadStatus,
 } from '@internal/plugin-deployments-common';
 import { WorkloadObjects } from '../cache/ClusterCache';
-import { SlimEvent, SlimHorizontalPodAutoscaler, SlimPod } from '../cache/objects';
+import {
+  SlimEvent,
+  SlimHorizontalPodAutoscaler,
+  SlimPod,
+} from '../cache/objects';
 import { ANNOTATION_REVISION } from '../cache/slim';
 import { explainWorkload } from '../explain';
 import { versionOf } from './imageVersion';
@@ -24,24 +28,35 @@ export interface AssembleOptions {
 const MAX_EVENTS = 20;
 
 function podReason(pod: SlimPod): string | undefined {
-  const statuses = [...pod.status.initContainerStatuses, ...pod.status.containerStatuses];
-  const waiting = statuses.find(c => c.state.waiting?.reason)?.state.waiting?.reason;
+  const statuses = [
+    ...pod.status.initContainerStatuses,
+    ...pod.status.containerStatuses,
+  ];
+  const waiting = statuses.find(c => c.state.waiting?.reason)?.state.waiting
+    ?.reason;
   if (waiting) return waiting;
-  const terminated = statuses.find(c => c.state.terminated?.reason)?.state.terminated?.reason;
+  const terminated = statuses.find(c => c.state.terminated?.reason)?.state
+    .terminated?.reason;
   if (terminated) return terminated;
   const scheduled = pod.status.conditions.find(c => c.type === 'PodScheduled');
   if (scheduled?.status === 'False') return scheduled.reason ?? 'Unschedulable';
   if (pod.status.reason) return pod.status.reason;
-  const notReady = pod.status.phase === 'Running' && statuses.some(c => !c.ready);
+  const notReady =
+    pod.status.phase === 'Running' && statuses.some(c => !c.ready);
   if (notReady) return 'NotReady';
   // Running again, but restarted: what ended the previous run is still worth showing.
-  return statuses.find(c => c.restartCount > 0 && c.lastState.terminated?.reason)?.lastState
-    .terminated?.reason;
+  return statuses.find(
+    c => c.restartCount > 0 && c.lastState.terminated?.reason,
+  )?.lastState.terminated?.reason;
 }
 
 export function summarizePod(pod: SlimPod): PodSummary {
-  const ready = pod.status.conditions.find(c => c.type === 'Ready')?.status === 'True';
-  const restarts = pod.status.containerStatuses.reduce((n, c) => n + c.restartCount, 0);
+  const ready =
+    pod.status.conditions.find(c => c.type === 'Ready')?.status === 'True';
+  const restarts = pod.status.containerStatuses.reduce(
+    (n, c) => n + c.restartCount,
+    0,
+  );
   const reason = podReason(pod);
   return {
     name: pod.metadata.name,
@@ -54,7 +69,9 @@ export function summarizePod(pod: SlimPod): PodSummary {
   };
 }
 
-function summarizeHpa(hpa: SlimHorizontalPodAutoscaler): HorizontalPodAutoscalerSummary {
+function summarizeHpa(
+  hpa: SlimHorizontalPodAutoscaler,
+): HorizontalPodAutoscalerSummary {
   return {
     name: hpa.metadata.name,
     minReplicas: hpa.spec.minReplicas,
@@ -64,7 +81,11 @@ function summarizeHpa(hpa: SlimHorizontalPodAutoscaler): HorizontalPodAutoscaler
   };
 }
 
-export function recentWarnings(events: SlimEvent[], now: Date, windowMinutes: number): SlimEvent[] {
+export function recentWarnings(
+  events: SlimEvent[],
+  now: Date,
+  windowMinutes: number,
+): SlimEvent[] {
   const since = now.getTime() - windowMinutes * 60_000;
   return events
     .filter(e => e.type === 'Warning')
@@ -82,9 +103,16 @@ function toWarningEvent(e: SlimEvent): WarningEvent {
   };
 }
 
-export function assembleWorkload(objects: WorkloadObjects, options: AssembleOptions): WorkloadStatus {
+export function assembleWorkload(
+  objects: WorkloadObjects,
+  options: AssembleOptions,
+): WorkloadStatus {
   const { deployment: d, pods, hpa } = objects;
-  const events = recentWarnings(objects.events, options.now, options.eventWindowMinutes ?? 60);
+  const events = recentWarnings(
+    objects.events,
+    options.now,
+    options.eventWindowMinutes ?? 60,
+  );
   const image = d.spec.template.containers[0]?.image ?? '';
   const revision = d.metadata.annotations[ANNOTATION_REVISION];
   return {
@@ -100,7 +128,13 @@ export function assembleWorkload(objects: WorkloadObjects, options: AssembleOpti
       available: d.status.availableReplicas,
     },
     rollout: rolloutState(d),
-    problems: explainWorkload({ deployment: d, pods, hpa, events, now: options.now }),
+    problems: explainWorkload({
+      deployment: d,
+      pods,
+      hpa,
+      events,
+      now: options.now,
+    }),
     pods: pods.map(summarizePod),
     warningEvents: events.slice(0, MAX_EVENTS).map(toWarningEvent),
     ...(hpa ? { hpa: summarizeHpa(hpa) } : {}),

@@ -12,10 +12,16 @@ describe('image versions', () => {
   });
 
   it('takes app.kubernetes.io/version for a digest-only image', () => {
-    expect(versionOf('billing@sha256:4f1c', { 'app.kubernetes.io/version': '1.4.2' })).toBe('1.4.2');
+    expect(
+      versionOf('billing@sha256:4f1c', {
+        'app.kubernetes.io/version': '1.4.2',
+      }),
+    ).toBe('1.4.2');
   });
 
   it('keeps a registry port out of the tag', () => {
-    expect(parseImage('registry:5000/team/app')).toEqual({ repository: 'registry:5000/team/app' });
+    expect(parseImage('registry:5000/team/app')).toEqual({
+      repository: 'registry:5000/team/app',
+    });
   });
 });

@@ -32,7 +32,10 @@ export function parseImage(image: string): ImageParts {
   return { repository: rest, tag, digest };
 }
 
-export function versionOf(image: string, templateLabels: Record<string, string> = {}): string {
+export function versionOf(
+  image: string,
+  templateLabels: Record<string, string> = {},
+): string {
   const { tag, digest } = parseImage(image);
   if (tag) return tag;
   if (digest) return templateLabels[VERSION_LABEL] ?? digest;

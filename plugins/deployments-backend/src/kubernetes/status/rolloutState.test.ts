@@ -8,9 +8,17 @@ const state = (raw: Record<string, any>) => rolloutState(slimDeployment(raw));
 describe('rolloutState', () => {
   it('reads complete, progressing, stalled and paused', () => {
     expect(state(deployment(billing, { now: NOW }))).toBe('complete');
-    expect(state(deployment(billing, { phase: 'progressing', now: NOW }))).toBe('progressing');
-    expect(state(deployment(billing, { phase: 'stalled', now: NOW }))).toBe('stalled');
-    expect(state(deployment(billing, { phase: 'progressing', paused: true, now: NOW }))).toBe('paused');
+    expect(state(deployment(billing, { phase: 'progressing', now: NOW }))).toBe(
+      'progressing',
+    );
+    expect(state(deployment(billing, { phase: 'stalled', now: NOW }))).toBe(
+      'stalled',
+    );
+    expect(
+      state(
+        deployment(billing, { phase: 'progressing', paused: true, now: NOW }),
+      ),
+    ).toBe('paused');
   });
 
   it('is progressing while the controller has not observed the new generation', () => {
@@ -20,12 +28,24 @@ describe('rolloutState', () => {
   });
 
   it('stays complete when a pod of a finished rollout becomes unavailable (a workload problem, not a rollout)', () => {
-    expect(state(deployment(billing, { availableReplicas: 2, now: NOW }))).toBe('complete');
+    expect(state(deployment(billing, { availableReplicas: 2, now: NOW }))).toBe(
+      'complete',
+    );
   });
 
   it('reads scaled to zero', () => {
-    expect(state(deployment({ ...billing, replicas: 0 }, { totalReplicas: 0, updatedReplicas: 0, availableReplicas: 0, now: NOW }))).toBe(
-      'scaled-to-zero',
-    );
+    expect(
+      state(
+        deployment(
+          { ...billing, replicas: 0 },
+          {
+            totalReplicas: 0,
+            updatedReplicas: 0,
+            availableReplicas: 0,
+            now: NOW,
+          },
+        ),
+      ),
+    ).toBe('scaled-to-zero');
   });
 });

@@ -24,7 +24,8 @@ export function isStalled(d: SlimDeployment): boolean {
  */
 export function isComplete(d: SlimDeployment): boolean {
   const { status, spec, metadata } = d;
-  if ((status.observedGeneration ?? 0) < (metadata.generation ?? 0)) return false;
+  if ((status.observedGeneration ?? 0) < (metadata.generation ?? 0))
+    return false;
   if (status.updatedReplicas !== spec.replicas) return false;
   if (status.replicas !== status.updatedReplicas) return false;
   return (

@@ -24,7 +24,11 @@ export interface ApiCallCounts {
   watch: number;
 }
 
-const SEVERITY: ClusterState[] = ['unreachable', 'unauthenticated', 'forbidden'];
+const SEVERITY: ClusterState[] = [
+  'unreachable',
+  'unauthenticated',
+  'forbidden',
+];
 
 export interface ClusterWatchOptions {
   spec: ClusterSpec;
@@ -40,7 +44,10 @@ export interface ClusterWatchOptions {
 export class ClusterWatch {
   readonly cache = new ClusterCache();
   readonly calls: ApiCallCounts = { list: 0, watch: 0 };
-  private readonly informers: Array<{ kind: ResourceKind; informer: ResilientInformer }> = [];
+  private readonly informers: Array<{
+    kind: ResourceKind;
+    informer: ResilientInformer;
+  }> = [];
   private readonly configError?: { state: ClusterState; message: string };
   private readonly startedAt: string;
   private resyncTimer?: NodeJS.Timeout;
@@ -50,7 +57,10 @@ export class ClusterWatch {
     const { spec, tuning, logger } = options;
     this.startedAt = this.now().toISOString();
     if (spec.auth.type === 'unsupported') {
-      this.configError = { state: 'unauthenticated', message: spec.auth.reason };
+      this.configError = {
+        state: 'unauthenticated',
+        message: spec.auth.reason,
+      };
       return;
     }
     let kc;
@@ -59,7 +69,9 @@ export class ClusterWatch {
     } catch (error) {
       this.configError = {
         state: 'unreachable',
-        message: `cannot read the configuration of cluster ${spec.name}: ${(error as Error).message}`,
+        message: `cannot read the configuration of cluster ${spec.name}: ${
+          (error as Error).message
+        }`,
       };
       return;
     }
@@ -81,12 +93,17 @@ export class ClusterWatch {
           onRequest: verb => this.calls[verb]++,
           onStateChange: () => this.logStateChange(),
           onListed: () => {
-            if (kind.resource === 'deployments' || kind.resource === 'replicasets') {
+            if (
+              kind.resource === 'deployments' ||
+              kind.resource === 'replicasets'
+            ) {
               this.evaluateAllRollouts();
             }
           },
           onError: (failure, err) =>
-            logger.debug(`cluster ${spec.name}: ${failure.message}`, { error: String(err) }),
+            logger.debug(`cluster ${spec.name}: ${failure.message}`, {
+              error: String(err),
+            }),
         });
         this.informers.push({ kind, informer });
       }
@@ -124,18 +141,30 @@ export class ClusterWatch {
       .map(({ informer }) => informer.getState())
       .flatMap(s => (s.phase === 'failed' ? [s] : []));
     if (failed.length > 0) {
-      const worst = SEVERITY.find(state => failed.some(f => f.failure.state === state))!;
+      const worst = SEVERITY.find(state =>
+        failed.some(f => f.failure.state === state),
+      )!;
       const same = failed.filter(f => f.failure.state === worst);
       const messages = [...new Set(same.map(f => f.failure.message))];
       const since = same.map(f => f.since).sort()[0];
       const error =
         messages.length === 1
           ? messages[0]
-          : `${messages[0]} (and ${messages.length - 1} more: ${messages.slice(1).join('; ')})`;
+          : `${messages[0]} (and ${messages.length - 1} more: ${messages
+              .slice(1)
+              .join('; ')})`;
       return { state: worst, error, since };
     }
-    if (this.informers.some(({ informer }) => informer.getState().phase === 'syncing')) {
-      return { state: 'syncing', error: 'the first list of the cluster has not finished yet', since: this.startedAt };
+    if (
+      this.informers.some(
+        ({ informer }) => informer.getState().phase === 'syncing',
+      )
+    ) {
+      return {
+        state: 'syncing',
+        error: 'the first list of the cluster has not finished yet',
+        since: this.startedAt,
+      };
     }
     return { state: 'ok' };
   }
@@ -143,7 +172,10 @@ export class ClusterWatch {
   /** True once Deployments and ReplicaSets have been listed completely (rollouts can be judged). */
   private rolloutsReady(): boolean {
     return this.informers
-      .filter(({ kind }) => kind.resource === 'deployments' || kind.resource === 'replicasets')
+      .filter(
+        ({ kind }) =>
+          kind.resource === 'deployments' || kind.resource === 'replicasets',
+      )
       .every(({ informer }) => informer.hasListed());
   }
 
@@ -152,10 +184,14 @@ export class ClusterWatch {
     if (!tracker || !this.rolloutsReady()) return;
     const deployment = this.cache.getDeployment(deploymentKey);
     if (!deployment) return;
-    const rollouts = observeRollouts(deployment, this.cache.replicaSetsOf(deployment), {
-      cluster: this.name,
-      environment: this.environment,
-    });
+    const rollouts = observeRollouts(
+      deployment,
+      this.cache.replicaSetsOf(deployment),
+      {
+        cluster: this.name,
+        environment: this.environment,
+      },
+    );
     if (rollouts.length > 0) void tracker.observe(rollouts);
   }
 
@@ -168,8 +204,10 @@ export class ClusterWatch {
     const line = `${s.state}${s.error ? `: ${s.error}` : ''}`;
     if (line === this.lastLogged) return;
     this.lastLogged = line;
-    if (s.state === 'ok') this.options.logger.info(`cluster ${this.name}: watching`);
-    else if (s.state !== 'syncing') this.options.logger.warn(`cluster ${this.name}: ${line}`);
+    if (s.state === 'ok')
+      this.options.logger.info(`cluster ${this.name}: watching`);
+    else if (s.state !== 'syncing')
+      this.options.logger.warn(`cluster ${this.name}: ${line}`);
   }
 
   private now(): Date {

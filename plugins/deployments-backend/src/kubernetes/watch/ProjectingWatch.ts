@@ -41,14 +41,19 @@ export class ProjectingWatch extends Watch {
     done: (err: any) => void,
   ): Promise<AbortController> {
     if (this.options.isStopped?.()) return new AbortController();
-    const timeoutSeconds = (this.options.timeoutSeconds ?? randomTimeoutSeconds)();
+    const timeoutSeconds = (
+      this.options.timeoutSeconds ?? randomTimeoutSeconds
+    )();
     let finished = false;
-    let controller: AbortController | undefined;
-    const watchdog = setTimeout(() => controller?.abort(), (timeoutSeconds + 60) * 1000);
+    const watching: { controller?: AbortController } = {};
+    const watchdog = setTimeout(
+      () => watching.controller?.abort(),
+      (timeoutSeconds + 60) * 1000,
+    );
     watchdog.unref?.();
 
     this.options.onRequest?.();
-    controller = await super.watch(
+    const controller = await super.watch(
       path,
       { ...queryParams, allowWatchBookmarks: true, timeoutSeconds },
       (phase, obj, watchObj) => {
@@ -61,6 +66,7 @@ export class ProjectingWatch extends Watch {
         done(err);
       },
     );
+    watching.controller = controller;
     if (!finished) this.options.onEstablished?.();
     return controller;
   }

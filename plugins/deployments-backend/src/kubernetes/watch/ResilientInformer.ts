@@ -6,7 +6,12 @@
  * resourceVersion: ListWatch keeps it across start()), and keeps the state the card shows:
  * syncing until the first list, ok, or failed with what failed and since when.
  */
-import { KubeConfig, KubernetesListObject, KubernetesObject, ListWatch } from '@kubernetes/client-node';
+import {
+  KubeConfig,
+  KubernetesListObject,
+  KubernetesObject,
+  ListWatch,
+} from '@kubernetes/client-node';
 import { ClusterCache } from '../cache/ClusterCache';
 import { SlimObject } from '../cache/objects';
 import { backoffDelay } from './backoff';
@@ -129,14 +134,19 @@ export class ResilientInformer {
     });
     const now = (this.options.now ?? (() => new Date()))();
     const since =
-      this.state.phase === 'failed' && this.state.failure.state === failure.state
+      this.state.phase === 'failed' &&
+      this.state.failure.state === failure.state
         ? this.state.since
         : now.toISOString();
     this.state = { phase: 'failed', failure, since };
     this.options.onError?.(failure, err);
     this.options.onStateChange?.();
 
-    const delay = backoffDelay(this.attempt++, this.options.initialBackoffMs, this.options.maxBackoffMs);
+    const delay = backoffDelay(
+      this.attempt++,
+      this.options.initialBackoffMs,
+      this.options.maxBackoffMs,
+    );
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       if (this.stopped) return;

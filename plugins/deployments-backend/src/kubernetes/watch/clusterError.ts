@@ -36,12 +36,16 @@ const NETWORK_CODES: Record<string, string> = {
   EPIPE: 'connection closed',
   UND_ERR_SOCKET: 'connection closed',
   UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  DEPTH_ZERO_SELF_SIGNED_CERT: "TLS: self-signed certificate (set caData or skipTLSVerify)",
-  SELF_SIGNED_CERT_IN_CHAIN: 'TLS: self-signed certificate in chain (set caData)',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS: cannot verify the server's certificate (set caData)",
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "TLS: unknown certificate issuer (set caData)",
+  DEPTH_ZERO_SELF_SIGNED_CERT:
+    'TLS: self-signed certificate (set caData or skipTLSVerify)',
+  SELF_SIGNED_CERT_IN_CHAIN:
+    'TLS: self-signed certificate in chain (set caData)',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    "TLS: cannot verify the server's certificate (set caData)",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'TLS: unknown certificate issuer (set caData)',
   CERT_HAS_EXPIRED: "TLS: the server's certificate has expired",
-  ERR_TLS_CERT_ALTNAME_INVALID: "TLS: the certificate does not name this host",
+  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS: the certificate does not name this host',
 };
 
 function httpStatusOf(err: any): number | undefined {
@@ -70,11 +74,16 @@ export function statusMessageOf(err: any): string | undefined {
 }
 
 function where(scope: RequestScope, statusMessage?: string): string {
-  const ns = scope.namespace ?? /in the namespace "([^"]+)"/.exec(statusMessage ?? '')?.[1];
+  const ns =
+    scope.namespace ??
+    /in the namespace "([^"]+)"/.exec(statusMessage ?? '')?.[1];
   return ns ? `in ${ns}` : 'cluster-wide';
 }
 
-export function classifyClusterError(err: unknown, scope: RequestScope): ClusterFailure {
+export function classifyClusterError(
+  err: unknown,
+  scope: RequestScope,
+): ClusterFailure {
   const status = httpStatusOf(err);
   const statusMessage = statusMessageOf(err);
   if (status === 401) {
@@ -87,20 +96,25 @@ export function classifyClusterError(err: unknown, scope: RequestScope): Cluster
     const user = /User "([^"]+)"/.exec(statusMessage ?? '')?.[1];
     return {
       state: 'forbidden',
-      message: `403: the service account may not ${scope.verb} ${scope.resource} ${where(scope, statusMessage)}${
-        user ? ` (${user})` : ''
-      }`,
+      message: `403: the service account may not ${scope.verb} ${
+        scope.resource
+      } ${where(scope, statusMessage)}${user ? ` (${user})` : ''}`,
     };
   }
   if (status !== undefined) {
     return {
       state: 'unreachable',
-      message: `the API server at ${scope.server} answered ${status} to ${scope.verb} ${scope.resource}${
-        statusMessage ? `: ${statusMessage}` : ''
-      }`,
+      message: `the API server at ${scope.server} answered ${status} to ${
+        scope.verb
+      } ${scope.resource}${statusMessage ? `: ${statusMessage}` : ''}`,
     };
   }
   const code = networkCodeOf(err);
-  const what = code ? NETWORK_CODES[code] ?? code : (err as Error)?.message ?? String(err);
-  return { state: 'unreachable', message: `unreachable: ${what} (${scope.server})` };
+  const what = code
+    ? NETWORK_CODES[code] ?? code
+    : (err as Error)?.message ?? String(err);
+  return {
+    state: 'unreachable',
+    message: `unreachable: ${what} (${scope.server})`,
+  };
 }

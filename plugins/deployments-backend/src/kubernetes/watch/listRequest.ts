@@ -13,10 +13,7 @@ import https from 'node:https';
 const TIMEOUT_MS = 60_000;
 
 export class ListRequestError extends Error {
-  constructor(
-    readonly code: number,
-    readonly body: string,
-  ) {
+  constructor(readonly code: number, readonly body: string) {
     super(`HTTP ${code}: ${body.slice(0, 300)}`);
   }
 }
@@ -30,9 +27,13 @@ export async function getJson(
   if (!server) throw new Error('the kubeconfig has no current cluster');
   const url = new URL(server.replace(/\/$/, '') + path);
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+    if (value !== undefined && value !== '')
+      url.searchParams.set(key, String(value));
   }
-  const options: https.RequestOptions = { method: 'GET', headers: { Accept: 'application/json' } };
+  const options: https.RequestOptions = {
+    method: 'GET',
+    headers: { Accept: 'application/json' },
+  };
   await kc.applyToHTTPSOptions(options);
   const transport = url.protocol === 'https:' ? https : http;
 
@@ -57,7 +58,11 @@ export async function getJson(
     });
     req.on('error', reject);
     req.setTimeout(TIMEOUT_MS, () =>
-      req.destroy(Object.assign(new Error(`no answer within ${TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })),
+      req.destroy(
+        Object.assign(new Error(`no answer within ${TIMEOUT_MS / 1000} s`), {
+          code: 'ETIMEDOUT',
+        }),
+      ),
     );
     req.end();
   });

@@ -28,19 +28,35 @@ export interface ListPageResult {
 
 export interface ResourceKind {
   /** Plural resource name, as RBAC and messages name it. */
-  resource: 'deployments' | 'replicasets' | 'pods' | 'horizontalpodautoscalers' | 'events';
+  resource:
+    | 'deployments'
+    | 'replicasets'
+    | 'pods'
+    | 'horizontalpodautoscalers'
+    | 'events';
   /** API path of the collection, cluster-wide or in one namespace. */
   path(namespace?: string): string;
   fieldSelector?: string;
   slim(raw: unknown): SlimObject;
 }
 
-const collectionPath = (prefix: string, plural: string) => (namespace?: string) =>
-  namespace ? `${prefix}/namespaces/${encodeURIComponent(namespace)}/${plural}` : `${prefix}/${plural}`;
+const collectionPath =
+  (prefix: string, plural: string) => (namespace?: string) =>
+    namespace
+      ? `${prefix}/namespaces/${encodeURIComponent(namespace)}/${plural}`
+      : `${prefix}/${plural}`;
 
 export const RESOURCE_KINDS: ResourceKind[] = [
-  { resource: 'deployments', path: collectionPath('/apis/apps/v1', 'deployments'), slim: slimDeployment },
-  { resource: 'replicasets', path: collectionPath('/apis/apps/v1', 'replicasets'), slim: slimReplicaSet },
+  {
+    resource: 'deployments',
+    path: collectionPath('/apis/apps/v1', 'deployments'),
+    slim: slimDeployment,
+  },
+  {
+    resource: 'replicasets',
+    path: collectionPath('/apis/apps/v1', 'replicasets'),
+    slim: slimReplicaSet,
+  },
   { resource: 'pods', path: collectionPath('/api/v1', 'pods'), slim: slimPod },
   {
     resource: 'horizontalpodautoscalers',
@@ -55,7 +71,11 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   },
 ];
 
-export function listPage(kc: KubeConfig, kind: ResourceKind, request: PageRequest): Promise<ListPageResult> {
+export function listPage(
+  kc: KubeConfig,
+  kind: ResourceKind,
+  request: PageRequest,
+): Promise<ListPageResult> {
   return getJson(kc, kind.path(request.namespace), {
     limit: request.limit,
     continue: request.continueToken,

@@ -3,11 +3,21 @@
  * NotFound, list metadata and paging, 410 for compacted versions (list and watch), exact 401 and
  * 403 Status bodies, and watch streams with bookmarks.
  */
-import { AppsV1Api, CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  Watch,
+} from '@kubernetes/client-node';
 import { FakeKubernetesApi } from './FakeKubernetesApi';
 import { deployment, pod, podName } from './objects';
 
-const w = { name: 'billing', namespace: 'payments', image: 'registry.example.com/payments/billing:1.4.2', revision: 2 };
+const w = {
+  name: 'billing',
+  namespace: 'payments',
+  image: 'registry.example.com/payments/billing:1.4.2',
+  revision: 2,
+};
 
 function kubeConfig(url: string, token = 'good') {
   const kc = new KubeConfig();
@@ -32,10 +42,15 @@ describe('FakeKubernetesApi through client-node', () => {
 
   it('gets an object, and answers 404 with a NotFound Status', async () => {
     const core = kubeConfig(url).makeApiClient(CoreV1Api);
-    const found = await core.readNamespacedPod({ name: podName(w, 1), namespace: 'payments' });
+    const found = await core.readNamespacedPod({
+      name: podName(w, 1),
+      namespace: 'payments',
+    });
     expect(found.metadata?.name).toBe(podName(w, 1));
     expect(found.status?.phase).toBe('Running');
-    await expect(core.readNamespacedPod({ name: 'nope', namespace: 'payments' })).rejects.toMatchObject({
+    await expect(
+      core.readNamespacedPod({ name: 'nope', namespace: 'payments' }),
+    ).rejects.toMatchObject({
       code: 404,
       body: JSON.stringify({
         kind: 'Status',
@@ -57,10 +72,17 @@ describe('FakeKubernetesApi through client-node', () => {
     expect(list.items.map(d => d.metadata?.name)).toEqual(['billing']);
 
     const core = kubeConfig(url).makeApiClient(CoreV1Api);
-    const first = await core.listNamespacedPod({ namespace: 'payments', limit: 2 });
+    const first = await core.listNamespacedPod({
+      namespace: 'payments',
+      limit: 2,
+    });
     expect(first.items).toHaveLength(2);
     expect(first.metadata?.remainingItemCount).toBe(1);
-    const rest = await core.listNamespacedPod({ namespace: 'payments', limit: 2, _continue: first.metadata?._continue });
+    const rest = await core.listNamespacedPod({
+      namespace: 'payments',
+      limit: 2,
+      _continue: first.metadata?._continue,
+    });
     expect(rest.items).toHaveLength(1);
     expect(rest.metadata?._continue).toBeUndefined();
     expect([...first.items, ...rest.items].map(p => p.metadata?.name)).toEqual(
@@ -70,12 +92,20 @@ describe('FakeKubernetesApi through client-node', () => {
 
   it('answers 401 and 403 with the Status bodies the API server writes', async () => {
     const bad = kubeConfig(url, 'expired').makeApiClient(CoreV1Api);
-    await expect(bad.listPodForAllNamespaces()).rejects.toMatchObject({ code: 401 });
+    await expect(bad.listPodForAllNamespaces()).rejects.toMatchObject({
+      code: 401,
+    });
 
-    fake.forbid({ verb: 'list', resource: 'deployments', namespace: 'payments' });
+    fake.forbid({
+      verb: 'list',
+      resource: 'deployments',
+      namespace: 'payments',
+    });
     try {
       const apps = kubeConfig(url).makeApiClient(AppsV1Api);
-      const error = await apps.listNamespacedDeployment({ namespace: 'payments' }).catch(e => e);
+      const error = await apps
+        .listNamespacedDeployment({ namespace: 'payments' })
+        .catch(e => e);
       expect(error.code).toBe(403);
       expect(JSON.parse(error.body)).toEqual({
         kind: 'Status',
@@ -102,7 +132,8 @@ describe('FakeKubernetesApi through client-node', () => {
     const controller = await watch.watch(
       '/api/v1/namespaces/payments/pods',
       { resourceVersion: from, allowWatchBookmarks: true },
-      (type, obj) => seen.push([type, obj.metadata?.name ?? obj.metadata?.resourceVersion]),
+      (type, obj) =>
+        seen.push([type, obj.metadata?.name ?? obj.metadata?.resourceVersion]),
       err => done(err),
     );
     fake.apply(pod(w, { index: 3 }));
@@ -121,7 +152,12 @@ describe('FakeKubernetesApi through client-node', () => {
     fake.compact();
     const errors: any[] = [];
     const closed = new Promise(resolve =>
-      watch.watch('/api/v1/pods', { resourceVersion: from }, (type, obj) => type === 'ERROR' && errors.push(obj), resolve),
+      watch.watch(
+        '/api/v1/pods',
+        { resourceVersion: from },
+        (type, obj) => type === 'ERROR' && errors.push(obj),
+        resolve,
+      ),
     );
     await closed;
     expect(errors).toEqual([
@@ -137,7 +173,12 @@ describe('FakeKubernetesApi through client-node', () => {
     ]);
 
     const core = kubeConfig(url).makeApiClient(CoreV1Api);
-    await expect(core.listPodForAllNamespaces({ resourceVersion: from, resourceVersionMatch: 'Exact' })).rejects.toMatchObject({
+    await expect(
+      core.listPodForAllNamespaces({
+        resourceVersion: from,
+        resourceVersionMatch: 'Exact',
+      }),
+    ).rejects.toMatchObject({
       code: 410,
     });
   });

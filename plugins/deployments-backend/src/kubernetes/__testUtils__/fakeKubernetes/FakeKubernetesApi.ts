@@ -45,11 +45,17 @@ const RESOURCE_TYPES: ResourceType[] = [
   { group: '', version: 'v1', plural: 'events', kind: 'Event' },
   { group: 'apps', version: 'v1', plural: 'deployments', kind: 'Deployment' },
   { group: 'apps', version: 'v1', plural: 'replicasets', kind: 'ReplicaSet' },
-  { group: 'autoscaling', version: 'v2', plural: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler' },
+  {
+    group: 'autoscaling',
+    version: 'v2',
+    plural: 'horizontalpodautoscalers',
+    kind: 'HorizontalPodAutoscaler',
+  },
 ];
 
 const typeOfKind = (kind: string) => RESOURCE_TYPES.find(t => t.kind === kind);
-const apiVersionOf = (t: ResourceType) => (t.group ? `${t.group}/${t.version}` : t.version);
+const apiVersionOf = (t: ResourceType) =>
+  t.group ? `${t.group}/${t.version}` : t.version;
 
 export type Verb = 'list' | 'watch' | 'get';
 
@@ -89,11 +95,19 @@ function keyOf(o: Obj) {
 }
 
 function pathValue(o: Obj, path: string): unknown {
-  return path.split('.').reduce<any>((v, k) => (v === undefined || v === null ? undefined : v[k]), o);
+  return path
+    .split('.')
+    .reduce<any>(
+      (v, k) => (v === undefined || v === null ? undefined : v[k]),
+      o,
+    );
 }
 
 /** Equality-only selectors: `a=b,c!=d` (what field selectors support, and the common label case). */
-function selectorMatcher(text: string | undefined, read: (o: Obj, key: string) => unknown) {
+function selectorMatcher(
+  text: string | undefined,
+  read: (o: Obj, key: string) => unknown,
+) {
   if (!text) return () => true;
   const terms = text.split(',').map(t => {
     const m = /^([^!=]+)(!=|==|=)(.*)$/.exec(t.trim());
@@ -116,7 +130,11 @@ export class FakeKubernetesApi {
   private rv = 1000;
   private compactedRv = 0;
   private readonly watchers = new Set<Watcher>();
-  private readonly forbidden: Array<{ verb?: Verb; resource: string; namespace?: string }> = [];
+  private readonly forbidden: Array<{
+    verb?: Verb;
+    resource: string;
+    namespace?: string;
+  }> = [];
   private readonly sockets = new Set<Socket>();
   private held: Array<() => void> | undefined;
   private server?: http.Server;
@@ -143,7 +161,9 @@ export class FakeKubernetesApi {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
-    await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>(resolve =>
+      this.server!.listen(0, '127.0.0.1', resolve),
+    );
     return this.url;
   }
 
@@ -156,7 +176,9 @@ export class FakeKubernetesApi {
     for (const w of this.watchers) w.res.end();
     this.watchers.clear();
     for (const s of this.sockets) s.destroy();
-    await new Promise<void>(resolve => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>(resolve =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   // ---- state -------------------------------------------------------------------------------
@@ -175,7 +197,8 @@ export class FakeKubernetesApi {
     obj.apiVersion = apiVersionOf(type);
     obj.metadata = { ...obj.metadata };
     obj.metadata.uid ??= existing?.metadata.uid ?? `uid-${++this.uidCounter}`;
-    obj.metadata.creationTimestamp ??= existing?.metadata.creationTimestamp ?? new Date().toISOString();
+    obj.metadata.creationTimestamp ??=
+      existing?.metadata.creationTimestamp ?? new Date().toISOString();
     obj.metadata.resourceVersion = String(++this.rv);
     store.set(keyOf(obj), obj);
     this.record(type, existing ? 'MODIFIED' : 'ADDED', obj);
@@ -188,12 +211,17 @@ export class FakeKubernetesApi {
     const existing = store.get(`${namespace}/${name}`);
     if (!existing) return;
     store.delete(`${namespace}/${name}`);
-    const obj = { ...existing, metadata: { ...existing.metadata, resourceVersion: String(++this.rv) } };
+    const obj = {
+      ...existing,
+      metadata: { ...existing.metadata, resourceVersion: String(++this.rv) },
+    };
     this.record(type, 'DELETED', obj);
   }
 
   get(kind: string, namespace: string, name: string): Obj | undefined {
-    return this.objects.get(typeOfKind(kind)!.plural)!.get(`${namespace}/${name}`);
+    return this.objects
+      .get(typeOfKind(kind)!.plural)!
+      .get(`${namespace}/${name}`);
   }
 
   /** Forgets the event history up to now: watches and lists from older versions get 410 Gone. */
@@ -217,7 +245,11 @@ export class FakeKubernetesApi {
       if (!w.bookmarks) continue;
       this.writeEvent(w.res, {
         type: 'BOOKMARK',
-        object: { kind: w.type.kind, apiVersion: apiVersionOf(w.type), metadata: { resourceVersion: String(this.rv) } },
+        object: {
+          kind: w.type.kind,
+          apiVersion: apiVersionOf(w.type),
+          metadata: { resourceVersion: String(this.rv) },
+        },
       });
     }
   }
@@ -225,7 +257,10 @@ export class FakeKubernetesApi {
   /** Ends every live watch with an ERROR 410, as the API server does when it cannot continue one. */
   expireWatches(): void {
     for (const w of [...this.watchers]) {
-      this.writeEvent(w.res, { type: 'ERROR', object: watchExpiredStatus(String(this.rv), this.rv) });
+      this.writeEvent(w.res, {
+        type: 'ERROR',
+        object: watchExpiredStatus(String(this.rv), this.rv),
+      });
       this.endWatch(w);
     }
   }
@@ -250,7 +285,9 @@ export class FakeKubernetesApi {
   }
 
   count(verb?: Verb, resource?: string): number {
-    return this.requests.filter(r => (!verb || r.verb === verb) && (!resource || r.resource === resource)).length;
+    return this.requests.filter(
+      r => (!verb || r.verb === verb) && (!resource || r.resource === resource),
+    ).length;
   }
 
   get liveWatches(): number {
@@ -261,20 +298,25 @@ export class FakeKubernetesApi {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
     if (this.held) await new Promise<void>(resolve => this.held!.push(resolve));
-    if (this.latencyMs > 0) await new Promise(r => setTimeout(r, this.latencyMs));
+    if (this.latencyMs > 0)
+      await new Promise(r => setTimeout(r, this.latencyMs));
 
     const url = new URL(req.url ?? '/', 'http://fake');
     const query = Object.fromEntries(url.searchParams.entries());
     const route = this.route(url.pathname);
-    if (!route) return this.sendStatus(res, notFoundStatus('', '', url.pathname));
+    if (!route)
+      return this.sendStatus(res, notFoundStatus('', '', url.pathname));
     const { type, namespace, name } = route;
-    const verb: Verb = name ? 'get' : query.watch === 'true' || query.watch === '1' ? 'watch' : 'list';
+    const watching = query.watch === 'true' || query.watch === '1';
+    let verb: Verb = watching ? 'watch' : 'list';
+    if (name) verb = 'get';
     this.requests.push({ verb, resource: type.plural, namespace, query });
 
     if (this.tokens) {
       const auth = req.headers.authorization ?? '';
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
-      if (!token || !this.tokens.includes(token)) return this.sendStatus(res, unauthorizedStatus());
+      if (!token || !this.tokens.includes(token))
+        return this.sendStatus(res, unauthorizedStatus());
     }
     const rule = this.forbidden.find(
       f =>
@@ -285,7 +327,13 @@ export class FakeKubernetesApi {
     if (rule) {
       return this.sendStatus(
         res,
-        forbiddenStatus({ user: this.user, verb, resource: type.plural, group: type.group, namespace }),
+        forbiddenStatus({
+          user: this.user,
+          verb,
+          resource: type.plural,
+          group: type.group,
+          namespace,
+        }),
       );
     }
 
@@ -294,7 +342,9 @@ export class FakeKubernetesApi {
     return this.serveList(res, type, namespace, query);
   }
 
-  private route(pathname: string): { type: ResourceType; namespace?: string; name?: string } | undefined {
+  private route(
+    pathname: string,
+  ): { type: ResourceType; namespace?: string; name?: string } | undefined {
     const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
     let group = '';
     let version: string;
@@ -314,21 +364,42 @@ export class FakeKubernetesApi {
       namespace = rest[1];
       rest = rest.slice(2);
     }
-    const type = RESOURCE_TYPES.find(t => t.group === group && t.version === version && t.plural === rest[0]);
+    const type = RESOURCE_TYPES.find(
+      t => t.group === group && t.version === version && t.plural === rest[0],
+    );
     if (!type || rest.length > 2) return undefined;
     return { type, namespace, name: rest[1] };
   }
 
-  private matcher(namespace: string | undefined, query: Record<string, string>) {
-    const byField = selectorMatcher(query.fieldSelector, (o, k) => pathValue(o, k));
-    const byLabel = selectorMatcher(query.labelSelector, (o, k) => o.metadata?.labels?.[k]);
+  private matcher(
+    namespace: string | undefined,
+    query: Record<string, string>,
+  ) {
+    const byField = selectorMatcher(query.fieldSelector, (o, k) =>
+      pathValue(o, k),
+    );
+    const byLabel = selectorMatcher(
+      query.labelSelector,
+      (o, k) => o.metadata?.labels?.[k],
+    );
     return (o: Obj) =>
-      (namespace === undefined || o.metadata?.namespace === namespace) && byField(o) && byLabel(o);
+      (namespace === undefined || o.metadata?.namespace === namespace) &&
+      byField(o) &&
+      byLabel(o);
   }
 
-  private serveGet(res: http.ServerResponse, type: ResourceType, namespace: string, name: string) {
+  private serveGet(
+    res: http.ServerResponse,
+    type: ResourceType,
+    namespace: string,
+    name: string,
+  ) {
     const obj = this.objects.get(type.plural)!.get(`${namespace}/${name}`);
-    if (!obj) return this.sendStatus(res, notFoundStatus(type.plural, type.group, name));
+    if (!obj)
+      return this.sendStatus(
+        res,
+        notFoundStatus(type.plural, type.group, name),
+      );
     return this.sendJson(res, 200, { kind: type.kind, ...obj });
   }
 
@@ -339,14 +410,21 @@ export class FakeKubernetesApi {
     query: Record<string, string>,
   ) {
     const requestedRv = query.resourceVersion;
-    if (requestedRv && requestedRv !== '0' && Number(requestedRv) < this.compactedRv) {
+    if (
+      requestedRv &&
+      requestedRv !== '0' &&
+      Number(requestedRv) < this.compactedRv
+    ) {
       return this.sendStatus(res, listExpiredStatus());
     }
     let snapshotRv = this.rv;
     let after = '';
     if (query.continue) {
-      const token = JSON.parse(Buffer.from(query.continue, 'base64').toString('utf8'));
-      if (token.rv < this.compactedRv) return this.sendStatus(res, continueExpiredStatus());
+      const token = JSON.parse(
+        Buffer.from(query.continue, 'base64').toString('utf8'),
+      );
+      if (token.rv < this.compactedRv)
+        return this.sendStatus(res, continueExpiredStatus());
       snapshotRv = token.rv;
       after = token.start;
     }
@@ -366,7 +444,12 @@ export class FakeKubernetesApi {
     }
     // As the API server: items of a list carry no kind/apiVersion of their own.
     const items = page.map(({ kind: _k, apiVersion: _a, ...rest }) => rest);
-    return this.sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: apiVersionOf(type), metadata, items });
+    return this.sendJson(res, 200, {
+      kind: `${type.kind}List`,
+      apiVersion: apiVersionOf(type),
+      metadata,
+      items,
+    });
   }
 
   private serveWatch(
@@ -375,12 +458,22 @@ export class FakeKubernetesApi {
     namespace: string | undefined,
     query: Record<string, string>,
   ) {
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Transfer-Encoding': 'chunked',
+    });
     // The API server answers a watch at once, before any event: clients see it established.
     res.flushHeaders();
     const requested = query.resourceVersion ?? '';
-    if (requested && requested !== '0' && Number(requested) < this.compactedRv) {
-      this.writeEvent(res, { type: 'ERROR', object: watchExpiredStatus(requested, this.compactedRv) });
+    if (
+      requested &&
+      requested !== '0' &&
+      Number(requested) < this.compactedRv
+    ) {
+      this.writeEvent(res, {
+        type: 'ERROR',
+        object: watchExpiredStatus(requested, this.compactedRv),
+      });
       res.end();
       return;
     }
@@ -395,28 +488,50 @@ export class FakeKubernetesApi {
     };
     if (!requested || requested === '0') {
       for (const o of this.objects.get(type.plural)!.values()) {
-        if (matches(o)) this.writeEvent(res, { type: 'ADDED', object: { kind: type.kind, ...o } });
+        if (matches(o))
+          this.writeEvent(res, {
+            type: 'ADDED',
+            object: { kind: type.kind, ...o },
+          });
       }
     } else {
       for (const entry of this.log) {
-        if (entry.plural === type.plural && entry.rv > Number(requested) && matches(entry.object)) {
-          this.writeEvent(res, { type: entry.type, object: { kind: type.kind, ...entry.object } });
+        if (
+          entry.plural === type.plural &&
+          entry.rv > Number(requested) &&
+          matches(entry.object)
+        ) {
+          this.writeEvent(res, {
+            type: entry.type,
+            object: { kind: type.kind, ...entry.object },
+          });
         }
       }
     }
     this.watchers.add(watcher);
     res.on('close', () => this.watchers.delete(watcher));
     if (query.timeoutSeconds) {
-      const timer = setTimeout(() => this.endWatch(watcher), Number(query.timeoutSeconds) * 1000);
+      const timer = setTimeout(
+        () => this.endWatch(watcher),
+        Number(query.timeoutSeconds) * 1000,
+      );
       res.on('close', () => clearTimeout(timer));
     }
   }
 
   private record(type: ResourceType, eventType: LogEntry['type'], obj: Obj) {
-    this.log.push({ rv: Number(obj.metadata.resourceVersion), plural: type.plural, type: eventType, object: obj });
+    this.log.push({
+      rv: Number(obj.metadata.resourceVersion),
+      plural: type.plural,
+      type: eventType,
+      object: obj,
+    });
     for (const w of this.watchers) {
       if (w.plural === type.plural && w.matches(obj)) {
-        this.writeEvent(w.res, { type: eventType, object: { kind: type.kind, ...obj } });
+        this.writeEvent(w.res, {
+          type: eventType,
+          object: { kind: type.kind, ...obj },
+        });
       }
     }
   }
@@ -426,7 +541,10 @@ export class FakeKubernetesApi {
     w.res.end();
   }
 
-  private writeEvent(res: http.ServerResponse, event: { type: string; object: Obj }) {
+  private writeEvent(
+    res: http.ServerResponse,
+    event: { type: string; object: Obj },
+  ) {
     if (!res.writableEnded) res.write(`${JSON.stringify(event)}\n`);
   }
 
@@ -436,7 +554,10 @@ export class FakeKubernetesApi {
 
   private sendJson(res: http.ServerResponse, code: number, body: unknown) {
     const text = JSON.stringify(body);
-    res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+    res.writeHead(code, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(text),
+    });
     res.end(text);
   }
 }

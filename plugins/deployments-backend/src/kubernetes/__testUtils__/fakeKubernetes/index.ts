@@ -1,4 +1,8 @@
 export { FakeKubernetesApi } from './FakeKubernetesApi';
-export type { FakeKubernetesOptions, RecordedRequest, Verb } from './FakeKubernetesApi';
+export type {
+  FakeKubernetesOptions,
+  RecordedRequest,
+  Verb,
+} from './FakeKubernetesApi';
 export * from './objects';
 export * from './statuses';

@@ -7,7 +7,9 @@
 type Obj = Record<string, any>;
 
 export const minutesAgo = (minutes: number, now = new Date()) =>
-  new Date(now.getTime() - minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  new Date(now.getTime() - minutes * 60_000)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
 
 /** A pod-template-hash-like suffix, stable for the same input. */
 export function hashOf(text: string, length = 10): string {
@@ -71,7 +73,10 @@ export function replicaSetName(w: WorkloadSpec, image = w.image): string {
 }
 
 /** The managedFields and last-applied annotation a kubectl-applied object carries (the cache drops them). */
-function applyNoise(w: WorkloadSpec): { managedFields: Obj[]; annotations: Record<string, string> } {
+function applyNoise(w: WorkloadSpec): {
+  managedFields: Obj[];
+  annotations: Record<string, string>;
+} {
   return {
     managedFields: [
       {
@@ -80,7 +85,10 @@ function applyNoise(w: WorkloadSpec): { managedFields: Obj[]; annotations: Recor
         apiVersion: 'apps/v1',
         time: minutesAgo(600),
         fieldsType: 'FieldsV1',
-        fieldsV1: { 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } }, 'f:spec': { 'f:replicas': {} } },
+        fieldsV1: {
+          'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } },
+          'f:spec': { 'f:replicas': {} },
+        },
       },
     ],
     annotations: {
@@ -88,7 +96,10 @@ function applyNoise(w: WorkloadSpec): { managedFields: Obj[]; annotations: Recor
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata: { name: w.name, namespace: w.namespace },
-        spec: { replicas: w.replicas ?? 3, template: { spec: { containers: [containerOf(w)] } } },
+        spec: {
+          replicas: w.replicas ?? 3,
+          template: { spec: { containers: [containerOf(w)] } },
+        },
       }),
     },
   };
@@ -110,45 +121,52 @@ export interface DeploymentOptions {
 }
 
 /** A Deployment as the deployment controller leaves it for each rollout phase. */
-export function deployment(w: WorkloadSpec, options: DeploymentOptions = {}): Obj {
+export function deployment(
+  w: WorkloadSpec,
+  options: DeploymentOptions = {},
+): Obj {
   const now = options.now ?? new Date();
   const replicas = w.replicas ?? 3;
   const phase = options.phase ?? 'complete';
   const rs = replicaSetName(w);
   const startedAt = options.startedAt ?? minutesAgo(30, now);
   const changedAt = options.changedAt ?? minutesAgo(25, now);
-  const updated = options.updatedReplicas ?? (phase === 'complete' ? replicas : 1);
-  const available = options.availableReplicas ?? (phase === 'complete' ? replicas : replicas - 1);
+  const updated =
+    options.updatedReplicas ?? (phase === 'complete' ? replicas : 1);
+  const available =
+    options.availableReplicas ??
+    (phase === 'complete' ? replicas : replicas - 1);
   const ready = options.readyReplicas ?? available;
-  const total = options.totalReplicas ?? (phase === 'complete' ? replicas : replicas + 1);
+  const total =
+    options.totalReplicas ?? (phase === 'complete' ? replicas : replicas + 1);
   const noise = applyNoise(w);
-  const progressing =
-    phase === 'complete'
-      ? {
-          type: 'Progressing',
-          status: 'True',
-          lastUpdateTime: changedAt,
-          lastTransitionTime: startedAt,
-          reason: 'NewReplicaSetAvailable',
-          message: `ReplicaSet "${rs}" has successfully progressed.`,
-        }
-      : phase === 'stalled'
-        ? {
-            type: 'Progressing',
-            status: 'False',
-            lastUpdateTime: changedAt,
-            lastTransitionTime: changedAt,
-            reason: 'ProgressDeadlineExceeded',
-            message: `ReplicaSet "${rs}" has timed out progressing.`,
-          }
-        : {
-            type: 'Progressing',
-            status: 'True',
-            lastUpdateTime: changedAt,
-            lastTransitionTime: startedAt,
-            reason: 'ReplicaSetUpdated',
-            message: `ReplicaSet "${rs}" is progressing.`,
-          };
+  const progressingByPhase: Record<RolloutPhase, Record<string, string>> = {
+    complete: {
+      type: 'Progressing',
+      status: 'True',
+      lastUpdateTime: changedAt,
+      lastTransitionTime: startedAt,
+      reason: 'NewReplicaSetAvailable',
+      message: `ReplicaSet "${rs}" has successfully progressed.`,
+    },
+    stalled: {
+      type: 'Progressing',
+      status: 'False',
+      lastUpdateTime: changedAt,
+      lastTransitionTime: changedAt,
+      reason: 'ProgressDeadlineExceeded',
+      message: `ReplicaSet "${rs}" has timed out progressing.`,
+    },
+    progressing: {
+      type: 'Progressing',
+      status: 'True',
+      lastUpdateTime: changedAt,
+      lastTransitionTime: startedAt,
+      reason: 'ReplicaSetUpdated',
+      message: `ReplicaSet "${rs}" is progressing.`,
+    },
+  };
+  const progressing = progressingByPhase[phase];
   return {
     kind: 'Deployment',
     metadata: {
@@ -175,7 +193,10 @@ export function deployment(w: WorkloadSpec, options: DeploymentOptions = {}): Ob
           dnsPolicy: 'ClusterFirst',
         },
       },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' },
+      },
       revisionHistoryLimit: 10,
       progressDeadlineSeconds: 600,
       ...(options.paused ? { paused: true } : {}),
@@ -186,14 +207,20 @@ export function deployment(w: WorkloadSpec, options: DeploymentOptions = {}): Ob
       updatedReplicas: updated,
       readyReplicas: ready,
       availableReplicas: available,
-      ...(replicas - available > 0 ? { unavailableReplicas: replicas - available } : {}),
+      ...(replicas - available > 0
+        ? { unavailableReplicas: replicas - available }
+        : {}),
       conditions: [
         {
           type: 'Available',
-          status: available >= replicas - Math.floor(replicas / 4) ? 'True' : 'False',
+          status:
+            available >= replicas - Math.floor(replicas / 4) ? 'True' : 'False',
           lastUpdateTime: startedAt,
           lastTransitionTime: startedAt,
-          reason: available >= replicas - Math.floor(replicas / 4) ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+          reason:
+            available >= replicas - Math.floor(replicas / 4)
+              ? 'MinimumReplicasAvailable'
+              : 'MinimumReplicasUnavailable',
           message:
             available >= replicas - Math.floor(replicas / 4)
               ? 'Deployment has minimum availability.'
@@ -217,7 +244,10 @@ export interface ReplicaSetOptions {
 }
 
 /** A ReplicaSet as the deployment controller creates it (owner reference, revision, hash label). */
-export function replicaSet(w: WorkloadSpec, options: ReplicaSetOptions = {}): Obj {
+export function replicaSet(
+  w: WorkloadSpec,
+  options: ReplicaSetOptions = {},
+): Obj {
   const image = options.image ?? w.image;
   const name = replicaSetName(w, image);
   const hash = name.slice(w.name.length + 1);
@@ -233,9 +263,14 @@ export function replicaSet(w: WorkloadSpec, options: ReplicaSetOptions = {}): Ob
       annotations: {
         'deployment.kubernetes.io/desired-replicas': String(w.replicas ?? 3),
         'deployment.kubernetes.io/max-replicas': String((w.replicas ?? 3) + 1),
-        'deployment.kubernetes.io/revision': String(options.revision ?? w.revision),
+        'deployment.kubernetes.io/revision': String(
+          options.revision ?? w.revision,
+        ),
         ...(options.revisionHistory
-          ? { 'deployment.kubernetes.io/revision-history': options.revisionHistory }
+          ? {
+              'deployment.kubernetes.io/revision-history':
+                options.revisionHistory,
+            }
           : {}),
         ...w.annotations,
         ...options.annotations,
@@ -297,10 +332,25 @@ function podConditions(now: Date, ready: boolean, scheduled = true): Obj[] {
   const t = minutesAgo(20, now);
   if (!scheduled) return [];
   return [
-    { type: 'PodReadyToStartContainers', status: 'True', lastProbeTime: null, lastTransitionTime: t },
-    { type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: t },
+    {
+      type: 'PodReadyToStartContainers',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: t,
+    },
+    {
+      type: 'Initialized',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: t,
+    },
     ready
-      ? { type: 'Ready', status: 'True', lastProbeTime: null, lastTransitionTime: t }
+      ? {
+          type: 'Ready',
+          status: 'True',
+          lastProbeTime: null,
+          lastTransitionTime: t,
+        }
       : {
           type: 'Ready',
           status: 'False',
@@ -310,7 +360,12 @@ function podConditions(now: Date, ready: boolean, scheduled = true): Obj[] {
           message: 'containers with unready status: [CONTAINER]',
         },
     ready
-      ? { type: 'ContainersReady', status: 'True', lastProbeTime: null, lastTransitionTime: t }
+      ? {
+          type: 'ContainersReady',
+          status: 'True',
+          lastProbeTime: null,
+          lastTransitionTime: t,
+        }
       : {
           type: 'ContainersReady',
           status: 'False',
@@ -319,12 +374,24 @@ function podConditions(now: Date, ready: boolean, scheduled = true): Obj[] {
           reason: 'ContainersNotReady',
           message: 'containers with unready status: [CONTAINER]',
         },
-    { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: t },
+    {
+      type: 'PodScheduled',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: t,
+    },
   ];
 }
 
-export function podName(w: WorkloadSpec, index: number, image = w.image): string {
-  return `${replicaSetName(w, image)}-${hashOf(`${w.name}|${image}|${index}`, 5)}`;
+export function podName(
+  w: WorkloadSpec,
+  index: number,
+  image = w.image,
+): string {
+  return `${replicaSetName(w, image)}-${hashOf(
+    `${w.name}|${image}|${index}`,
+    5,
+  )}`;
 }
 
 /** A pod of the workload's ReplicaSet for `image`, in the given condition, as the kubelet reports it. */
@@ -335,7 +402,7 @@ export function pod(w: WorkloadSpec, options: PodOptions = {}): Obj {
   const name = podName(w, options.index ?? 0, image);
   const uid = `uid-pod-${name}`;
   const condition = options.condition ?? 'healthy';
-  const node = options.node ?? `node-${(options.index ?? 0) % 3 + 1}`;
+  const node = options.node ?? `node-${((options.index ?? 0) % 3) + 1}`;
   const containerId = `containerd://${hashOf(name, 24)}`;
   const running = { running: { startedAt: minutesAgo(19, now) } };
   let phase = 'Running';
@@ -358,8 +425,11 @@ export function pod(w: WorkloadSpec, options: PodOptions = {}): Obj {
     case 'crash-loop':
     case 'oom-killed': {
       ready = false;
-      const exitCode = options.exitCode ?? (condition === 'oom-killed' ? 137 : 1);
-      const reason = options.terminationReason ?? (condition === 'oom-killed' ? 'OOMKilled' : 'Error');
+      const exitCode =
+        options.exitCode ?? (condition === 'oom-killed' ? 137 : 1);
+      const reason =
+        options.terminationReason ??
+        (condition === 'oom-killed' ? 'OOMKilled' : 'Error');
       containerStatus = {
         ...containerStatus,
         ready: false,
@@ -400,7 +470,15 @@ export function pod(w: WorkloadSpec, options: PodOptions = {}): Obj {
         ready: false,
         started: false,
         restartCount: 0,
-        state: { waiting: { reason: condition === 'image-pull-backoff' ? 'ImagePullBackOff' : 'ErrImagePull', message } },
+        state: {
+          waiting: {
+            reason:
+              condition === 'image-pull-backoff'
+                ? 'ImagePullBackOff'
+                : 'ErrImagePull',
+            message,
+          },
+        },
         lastState: {},
       };
       break;
@@ -415,7 +493,12 @@ export function pod(w: WorkloadSpec, options: PodOptions = {}): Obj {
         ready: false,
         started: false,
         restartCount: 0,
-        state: { waiting: { reason: 'CreateContainerConfigError', message: `secret "${w.name}-db" not found` } },
+        state: {
+          waiting: {
+            reason: 'CreateContainerConfigError',
+            message: `secret "${w.name}-db" not found`,
+          },
+        },
         lastState: {},
       };
       break;
@@ -434,7 +517,9 @@ export function pod(w: WorkloadSpec, options: PodOptions = {}): Obj {
 
   const conditions = scheduled
     ? podConditions(now, ready).map(c =>
-        c.message ? { ...c, message: c.message.replace('CONTAINER', w.name) } : c,
+        c.message
+          ? { ...c, message: c.message.replace('CONTAINER', w.name) }
+          : c,
       )
     : [
         {
@@ -457,9 +542,19 @@ export function pod(w: WorkloadSpec, options: PodOptions = {}): Obj {
       namespace: w.namespace,
       uid,
       creationTimestamp: minutesAgo(20, now),
-      labels: { ...labelsOf(w), 'pod-template-hash': rs.slice(w.name.length + 1) },
+      labels: {
+        ...labelsOf(w),
+        'pod-template-hash': rs.slice(w.name.length + 1),
+      },
       ownerReferences: [
-        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs, uid: `uid-rs-${rs}`, controller: true, blockOwnerDeletion: true },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: rs,
+          uid: `uid-rs-${rs}`,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
       ],
     },
     spec: {
@@ -472,7 +567,13 @@ export function pod(w: WorkloadSpec, options: PodOptions = {}): Obj {
     status: {
       phase,
       conditions,
-      ...(scheduled ? { hostIP: '10.0.0.1', podIP: '10.244.1.17', startTime: minutesAgo(20, now) } : {}),
+      ...(scheduled
+        ? {
+            hostIP: '10.0.0.1',
+            podIP: '10.244.1.17',
+            startTime: minutesAgo(20, now),
+          }
+        : {}),
       ...(containerStatus ? { containerStatuses: [containerStatus] } : {}),
       qosClass: 'Burstable',
       ...extraPodStatus,
@@ -500,11 +601,21 @@ export function hpa(w: WorkloadSpec, options: HpaOptions = {}): Obj {
     kind: 'HorizontalPodAutoscaler',
     metadata: { name: w.name, namespace: w.namespace, labels: labelsOf(w) },
     spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: w.name },
+      scaleTargetRef: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: w.name,
+      },
       minReplicas: min,
       maxReplicas: max,
       metrics: [
-        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
+        {
+          type: 'Resource',
+          resource: {
+            name: 'cpu',
+            target: { type: 'Utilization', averageUtilization: 70 },
+          },
+        },
       ],
     },
     status: {
@@ -513,7 +624,13 @@ export function hpa(w: WorkloadSpec, options: HpaOptions = {}): Obj {
       currentMetrics: [
         {
           type: 'Resource',
-          resource: { name: 'cpu', current: { averageUtilization: atMax ? 96 : 45, averageValue: atMax ? '240m' : '112m' } },
+          resource: {
+            name: 'cpu',
+            current: {
+              averageUtilization: atMax ? 96 : 45,
+              averageValue: atMax ? '240m' : '112m',
+            },
+          },
         },
       ],
       conditions: [
@@ -529,7 +646,8 @@ export function hpa(w: WorkloadSpec, options: HpaOptions = {}): Obj {
           status: 'True',
           lastTransitionTime: t,
           reason: 'ValidMetricFound',
-          message: 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
+          message:
+            'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
         },
         atMax
           ? {
@@ -537,7 +655,8 @@ export function hpa(w: WorkloadSpec, options: HpaOptions = {}): Obj {
               status: 'True',
               lastTransitionTime: t,
               reason: 'TooManyReplicas',
-              message: 'the desired replica count is more than the maximum replica count',
+              message:
+                'the desired replica count is more than the maximum replica count',
             }
           : {
               type: 'ScalingLimited',
@@ -567,23 +686,34 @@ export interface EventOptions {
 export function event(options: EventOptions): Obj {
   const now = options.now ?? new Date();
   const last = minutesAgo(options.lastSeenMinutesAgo ?? 1, now);
-  const component = options.component ?? (options.involved.kind === 'Pod' ? 'kubelet' : 'deployment-controller');
+  const component =
+    options.component ??
+    (options.involved.kind === 'Pod' ? 'kubelet' : 'deployment-controller');
   return {
     kind: 'Event',
     metadata: {
-      name: `${options.involved.name}.${hashOf(`${options.reason}|${options.message}`, 16)}`,
+      name: `${options.involved.name}.${hashOf(
+        `${options.reason}|${options.message}`,
+        16,
+      )}`,
       namespace: options.involved.namespace,
     },
     involvedObject: {
       kind: options.involved.kind,
       namespace: options.involved.namespace,
       name: options.involved.name,
-      apiVersion: options.involved.kind === 'Pod' || options.involved.kind === 'Event' ? 'v1' : 'apps/v1',
+      apiVersion:
+        options.involved.kind === 'Pod' || options.involved.kind === 'Event'
+          ? 'v1'
+          : 'apps/v1',
       ...(options.fieldPath ? { fieldPath: options.fieldPath } : {}),
     },
     reason: options.reason,
     message: options.message,
-    source: { component, ...(component === 'kubelet' ? { host: 'node-1' } : {}) },
+    source: {
+      component,
+      ...(component === 'kubelet' ? { host: 'node-1' } : {}),
+    },
     firstTimestamp: minutesAgo(20, now),
     lastTimestamp: last,
     count: options.count ?? 1,

@@ -35,7 +35,9 @@ export function forbiddenStatus(options: {
 }): StatusBody {
   const { user, verb, resource, group, namespace } = options;
   const qualified = group ? `${resource}.${group}` : resource;
-  const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
+  const scope = namespace
+    ? `in the namespace "${namespace}"`
+    : 'at the cluster scope';
   return {
     kind: 'Status',
     apiVersion: 'v1',
@@ -48,7 +50,11 @@ export function forbiddenStatus(options: {
   };
 }
 
-export function notFoundStatus(resource: string, group: string, name: string): StatusBody {
+export function notFoundStatus(
+  resource: string,
+  group: string,
+  name: string,
+): StatusBody {
   const qualified = group ? `${resource}.${group}` : resource;
   return {
     kind: 'Status',
@@ -63,7 +69,10 @@ export function notFoundStatus(resource: string, group: string, name: string): S
 }
 
 /** A watch from a compacted resourceVersion: sent as the object of a watch ERROR event. */
-export function watchExpiredStatus(requested: string, oldest: number): StatusBody {
+export function watchExpiredStatus(
+  requested: string,
+  oldest: number,
+): StatusBody {
   return {
     kind: 'Status',
     apiVersion: 'v1',
