@@ -1,11 +1,11 @@
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { strataServiceNameFormField } from './formFields';
-import scaffolderStrataModule from './index';
+import scaffolderModuleServiceNameField from './index';
 
-describe('scaffolderStrataModule', () => {
+describe('scaffolderModuleServiceNameField', () => {
   it('is a module of the scaffolder plugin', () => {
-    expect(scaffolderStrataModule.pluginId).toBe('scaffolder');
+    expect(scaffolderModuleServiceNameField.pluginId).toBe('scaffolder');
   });
 
   it('attaches the StrataServiceName field to the scaffolder form-fields API', async () => {
