@@ -24,6 +24,11 @@ export function isPostgres(db: Knex): boolean {
 /** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 export const ROWS_PER_STATEMENT = 250;
 
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -82,14 +87,9 @@ export function redRow(d: RedDelta): Record<string, string | number> {
  */
 export async function upsertAddRed(db: Knex, table: string, deltas: readonly RedDelta[]) {
   if (deltas.length === 0) return;
+  const keyOf = (d: RedDelta) => `${d.serviceName}\u0000${d.bucketMs}\u0000${d.operation}`;
   const rows = [...deltas]
-    .sort((a, b) =>
-      a.serviceName !== b.serviceName
-        ? a.serviceName < b.serviceName ? -1 : 1
-        : a.bucketMs !== b.bucketMs
-          ? a.bucketMs - b.bucketMs
-          : a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0,
-    )
+    .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
     .map(redRow);
   const columns = Object.keys(rows[0]);
   const added = ['requests', 'errors', 'duration_sum_ms', ...BUCKET_COLUMNS];
@@ -114,7 +114,7 @@ export async function upsertAddEdges(db: Knex, table: string, deltas: readonly E
     .sort((a, b) => {
       const ka = `${a.bucketMs}\u0000${a.source}\u0000${a.target}\u0000${a.kind}`;
       const kb = `${b.bucketMs}\u0000${b.source}\u0000${b.target}\u0000${b.kind}`;
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
+      return compareKeys(ka, kb);
     })
     .map(d => ({
       source: d.source,

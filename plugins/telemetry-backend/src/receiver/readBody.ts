@@ -47,6 +47,7 @@ export function readBody(req: Request, limits: BodyLimits): Promise<Buffer> {
     let received = 0;
     let inflated = 0;
     let settled = false;
+    const gunzip = encoding === 'gzip' ? zlib.createGunzip() : undefined;
     const fail = (error: ReceiverError) => {
       if (settled) return;
       settled = true;
@@ -55,7 +56,6 @@ export function readBody(req: Request, limits: BodyLimits): Promise<Buffer> {
       gunzip?.destroy();
       reject(error);
     };
-    const gunzip = encoding === 'gzip' ? zlib.createGunzip() : undefined;
     const keep = (chunk: Buffer) => {
       inflated += chunk.length;
       if (gunzip && inflated > limits.maxDecompressedBytes) {
