@@ -7,6 +7,7 @@ import { IoError, UsageError } from './errors';
 import { findCatalogFiles, readCatalogFiles } from './files';
 import { formatResult } from './formatters';
 import { checkPortalReferences } from './portalReferences';
+import { referencedSloFiles } from './sloFiles';
 
 /** Where the command reads and writes; replaceable in tests. */
 export type CliIo = {
@@ -31,8 +32,17 @@ async function validate(options: ValidateCommand, io: CliIo): Promise<number> {
   for (const pattern of unmatched) {
     io.stderr(`strata-catalog: note: ${pattern} matched no files`);
   }
-  const inputs = await readCatalogFiles(files, io.cwd);
+  let inputs = await readCatalogFiles(files, io.cwd);
   let result = validateCatalogFiles(inputs, { strict: options.strict });
+  // The SLO files the catalog files name are checked with them (OpenSLO rules).
+  const slo = await referencedSloFiles(result.entities, files, io.cwd);
+  if (slo.files.length > 0 || slo.missing.length > 0) {
+    inputs = [...inputs, ...(await readCatalogFiles(slo.files, io.cwd))];
+    result = withViolations(
+      validateCatalogFiles(inputs, { strict: options.strict }),
+      slo.missing,
+    );
+  }
   if (options.portal) {
     const portal = await checkPortalReferences(inputs, result, {
       baseUrl: options.portal,

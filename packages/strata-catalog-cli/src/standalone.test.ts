@@ -39,6 +39,7 @@ describe('strata-catalog.mjs, the bundled script', () => {
     );
     fs.rmSync(buildDir, { recursive: true, force: true });
     for (const fixture of [
+      'bad-slo.yaml',
       'clean.yaml',
       'missing-field.yaml',
       'missing-group.yaml',
@@ -71,6 +72,7 @@ describe('strata-catalog.mjs, the bundled script', () => {
 
   it('is one file in a folder with no node_modules above it', () => {
     expect(fs.readdirSync(outside).sort()).toEqual([
+      'bad-slo.yaml',
       'clean.yaml',
       'missing-field.yaml',
       'missing-group.yaml',
@@ -101,6 +103,17 @@ describe('strata-catalog.mjs, the bundled script', () => {
     expect(stdout.split('\n')[0]).toBe(
       'missing-field.yaml:3:1  error  Missing required field metadata.name  [required-field]',
     );
+    expect(code).toBe(1);
+  });
+
+  it("checks OpenSLO files with the portal's OpenSLO rules", async () => {
+    const { code, stdout } = await run('validate', 'bad-slo.yaml');
+    expect(
+      stdout.split('\n').filter(line => /^\S+:\d+:\d+ /.test(line)),
+    ).toEqual([
+      'bad-slo.yaml:8:17  error  indicatorRef "payments-non-5xx" names no kind: SLI document in this file  [openslo/unknown-indicator]',
+      'bad-slo.yaml:13:15  error  target 99.9 is out of range: it must be a number greater than 0 and less than 1 (0.999 = 99.9%)  [openslo/invalid-target]',
+    ]);
     expect(code).toBe(1);
   });
 

@@ -27,7 +27,11 @@ export type {
   RuleFinding,
 } from './rules/types';
 export { unsafeLinkRule } from './rules/unsafeLink';
-export { isOpenSloLike, openSloViolation } from './rules/openSlo';
+export {
+  isOpenSloLike,
+  missingSloFileViolation,
+  openSloViolation,
+} from './rules/openSlo';
 export {
   checkMissingReferences,
   externalReferences,

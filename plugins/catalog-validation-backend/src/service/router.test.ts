@@ -195,6 +195,42 @@ describe('POST /validate', () => {
     ]);
   });
 
+  it('reports an OpenSLO file with the OpenSLO rules, in the same shape', async () => {
+    const slo = lines(
+      'apiVersion: openslo/v1',
+      'kind: SLO',
+      'metadata:',
+      '  name: billing-availability',
+      'spec:',
+      '  budgetingMethod: Timeslices',
+      '  indicatorRef: billing-ok',
+      '  timeWindow: [{duration: 28d, isRolling: true}]',
+      '  objectives: [{target: 0.999}]',
+    );
+    const response = await request(app)
+      .post('/validate')
+      .send({ files: [{ path: 'svc/slo.yaml', content: slo }] });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ files: 1, entities: 0, errors: 2 });
+    expect(response.body.violations).toEqual([
+      {
+        file: 'svc/slo.yaml',
+        line: 6,
+        column: 20,
+        rule: 'openslo/unsupported-budgeting-method',
+        severity: 'error',
+        message:
+          'budgetingMethod Timeslices is not supported yet: Strata counts good and total requests (budgetingMethod: Occurrences)',
+        hint: 'Use budgetingMethod: Occurrences.',
+      },
+      expect.objectContaining({
+        line: 7,
+        column: 17,
+        rule: 'openslo/unknown-indicator',
+      }),
+    ]);
+  });
+
   it('allows a service principal', async () => {
     const response = await request(app)
       .post('/validate')

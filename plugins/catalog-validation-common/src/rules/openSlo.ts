@@ -3,7 +3,7 @@ import {
   OPENSLO_RULES,
   OpenSloRule,
 } from '@internal/plugin-telemetry-common';
-import type { Violation } from '../types';
+import type { ValidatedEntity, Violation } from '../types';
 import type { ParsedDocument } from '../yaml/parseDocuments';
 import type { RuleDefinition } from './types';
 
@@ -140,4 +140,26 @@ export function checkOpenSloFile(
     file,
     documents.map(d => ({ value: d.value, position: d.locator.position })),
   ).problems.map(openSloViolation);
+}
+
+/**
+ * The `unreadable-file` violation of an entity whose `strata.dev/slo-file` names a file that
+ * does not exist, at the annotation (for callers that look files up, like the CLI).
+ */
+export function missingSloFileViolation(
+  entity: ValidatedEntity & {
+    sloFile: NonNullable<ValidatedEntity['sloFile']>;
+  },
+  shownPath: string,
+): Violation {
+  return {
+    ...openSloViolation({
+      file: entity.file,
+      line: entity.sloFile.line,
+      column: entity.sloFile.column,
+      rule: OPENSLO_RULES.unreadableFile,
+      message: `strata.dev/slo-file names ${shownPath}, which does not exist`,
+    }),
+    entityRef: entity.ref,
+  };
 }
