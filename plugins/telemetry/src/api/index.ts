@@ -1,0 +1,7 @@
+export {
+  isTelemetryWindow,
+  TELEMETRY_WINDOWS,
+  telemetryApiRef,
+} from './TelemetryApi';
+export type { TelemetryApi, TelemetryWindow } from './TelemetryApi';
+export { TelemetryClient } from './TelemetryClient';

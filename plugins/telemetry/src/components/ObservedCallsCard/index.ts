@@ -1,0 +1,4 @@
+export {
+  OBSERVED_CALLS_CARD_TITLE,
+  ObservedCallsCard,
+} from './ObservedCallsCard';

@@ -1,0 +1,1 @@
+export { SLO_CARD_TITLE, SloCard } from './SloCard';

@@ -1,0 +1,1 @@
+export { TRACES_CARD_TITLE, TracesCard } from './TracesCard';

@@ -1,0 +1,5 @@
+export { describeError } from './describeError';
+export type { ErrorWords } from './describeError';
+export { ErrorNotice, Loading } from './Notices';
+export { WindowPicker } from './WindowPicker';
+export { Figures } from './Figures';

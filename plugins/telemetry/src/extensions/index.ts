@@ -1,0 +1,6 @@
+export { telemetryApi } from './apis';
+export {
+  observedCallsEntityCard,
+  sloEntityCard,
+  tracesEntityCard,
+} from './entityCards';

@@ -1,0 +1,2 @@
+export { callsOfSystem, nodeName, relationWords } from './systemCalls';
+export type { NodeName, SystemCalls } from './systemCalls';

@@ -1,0 +1,11 @@
+export {
+  ALERT_WORDS,
+  attainmentWords,
+  budgetWords,
+  burnWindowsOf,
+  bySeverity,
+  isExhausted,
+  sloTitle,
+  windowDescription,
+} from './words';
+export type { AlertWords } from './words';

@@ -1,0 +1,2 @@
+export { keyAttributes, spanCount, spanRows } from './spanRows';
+export type { SpanRow } from './spanRows';
