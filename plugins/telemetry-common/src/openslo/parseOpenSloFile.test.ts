@@ -93,6 +93,31 @@ describe('parseOpenSloFile', () => {
     },
   );
 
+  it("reads the example of docs/telemetry.md's SLO section", () => {
+    const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'telemetry.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('\n## SLOs\n'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+    const result = parseOpenSloFile(example, { file: 'docs/telemetry.md' });
+    expect(result.problems).toEqual([]);
+    expect(result.slos).toEqual([
+      expect.objectContaining({
+        name: 'billing-latency',
+        target: 0.95,
+        indicator: {
+          kind: 'latency',
+          bad: 'slowerThan',
+          serviceName: 'billing',
+          operation: 'GET /invoices/{id}',
+          thresholdMs: 300,
+        },
+        window: expect.objectContaining({
+          isRolling: false,
+          calendar: { startTime: '2024-01-01T00:00:00', timeZone: 'Europe/Berlin' },
+        }),
+      }),
+    ]);
+  });
+
   it('resolves indicatorRef to a kind: SLI document of the same file, and reads a route and a calendar window', () => {
     const text = lines(
       'apiVersion: openslo/v1',
