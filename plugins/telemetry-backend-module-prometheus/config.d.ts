@@ -43,8 +43,11 @@ export interface Config {
         spanKind?: string;
         /** Default `status_code`. */
         statusCode?: string;
-        /** The server span kind's value; default `SPAN_KIND_SERVER`. Empty string: no span-kind matcher. */
-        serverKind?: string;
+        /**
+         * The span kinds counted as requests; default `SPAN_KIND_SERVER` and `SPAN_KIND_CONSUMER`
+         * (what the embedded aggregates count). Empty list: no span-kind matcher.
+         */
+        servedKinds?: string[];
         /** The error status' value; default `STATUS_CODE_ERROR`. */
         errorStatus?: string;
       };

@@ -33,12 +33,25 @@ interface ApiAnswer {
   };
 }
 
+/** An error's name and message, read by shape: fetch's errors may come from another realm. */
+function described(error: unknown): {
+  name?: string;
+  message: string;
+  cause?: unknown;
+} {
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const e = error as { name?: string; message: unknown; cause?: unknown };
+    return { name: e.name, message: String(e.message), cause: e.cause };
+  }
+  return { message: String(error) };
+}
+
 function causeText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: unknown }).cause;
+  const outer = described(error);
   // fetch's "fetch failed" hides the reason (ECONNREFUSED, ENOTFOUND …) in its cause.
-  if (cause instanceof Error) return `${error.message}: ${cause.message}`;
-  return error.message;
+  if (outer.cause !== undefined)
+    return `${outer.message}: ${described(outer.cause).message}`;
+  return outer.message;
 }
 
 export class PrometheusClient {
@@ -54,7 +67,12 @@ export class PrometheusClient {
   }
 
   /** A range query: evaluations at start, start + step, … up to end (inclusive). */
-  async queryRange(promql: string, start: Date, end: Date, stepMs: number): Promise<PromSeries[]> {
+  async queryRange(
+    promql: string,
+    start: Date,
+    end: Date,
+    stepMs: number,
+  ): Promise<PromSeries[]> {
     return this.call('/api/v1/query_range', {
       query: promql,
       start: seconds(start),
@@ -63,7 +81,10 @@ export class PrometheusClient {
     });
   }
 
-  private async call(path: string, form: Record<string, string>): Promise<PromSeries[]> {
+  private async call(
+    path: string,
+    form: Record<string, string>,
+  ): Promise<PromSeries[]> {
     const url = `${this.options.baseUrl}${path}`;
     let response: Response;
     try {
@@ -78,8 +99,10 @@ export class PrometheusClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (e) {
-      if (e instanceof Error && e.name === 'TimeoutError') {
-        throw new Error(`Prometheus at ${url} did not answer within ${this.options.timeoutMs} ms`);
+      if (described(e).name === 'TimeoutError') {
+        throw new Error(
+          `Prometheus at ${url} did not answer within ${this.options.timeoutMs} ms`,
+        );
       }
       throw new Error(`Prometheus at ${url} is unreachable: ${causeText(e)}`);
     }
@@ -94,12 +117,16 @@ export class PrometheusClient {
       const detail = answer?.error
         ? `${answer.errorType ? `${answer.errorType}: ` : ''}${answer.error}`
         : text.trim().slice(0, 300) || response.statusText;
-      throw new Error(`Prometheus at ${url} answered ${response.status}: ${detail}`);
+      throw new Error(
+        `Prometheus at ${url} answered ${response.status}: ${detail}`,
+      );
     }
     const data = answer.data;
     if (data?.resultType !== 'vector' && data?.resultType !== 'matrix') {
       throw new Error(
-        `Prometheus at ${url} answered a ${data?.resultType ?? 'missing'} result where a vector or matrix was expected`,
+        `Prometheus at ${url} answered a ${
+          data?.resultType ?? 'missing'
+        } result where a vector or matrix was expected`,
       );
     }
     return (data.result ?? []).map(r => ({

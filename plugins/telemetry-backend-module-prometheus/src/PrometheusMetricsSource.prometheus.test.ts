@@ -6,62 +6,82 @@
  * Skipped with a warning when prometheus is not installed, unless STRATA_REQUIRE_PROMETHEUS=1
  * (scripts/strata/test.sh sets it under CI=true), which makes its absence a failure.
  */
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { SloStatus } from '@internal/plugin-telemetry-common';
 import { SliQuery } from '@internal/plugin-telemetry-node';
+// Test-only: the backend's own SLO evaluation (it does not export it from its index).
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports
 import { evaluateSlos } from '@internal/plugin-telemetry-backend/src/slo';
 import { SPANMETRICS_DEFAULTS } from './config';
 import { PrometheusClient } from './PrometheusClient';
 import { PrometheusMetricsSource } from './PrometheusMetricsSource';
 import { datasetSource } from './__testUtils__/datasetSource';
+import { embeddedSourceOver } from './__testUtils__/embeddedStore';
 import { toOpenMetrics } from './__testUtils__/openMetrics';
-import { prometheusAvailable, RunningPrometheus, startPrometheus } from './__testUtils__/prometheusServer';
+import {
+  prometheusInstalled,
+  RunningPrometheus,
+  startPrometheus,
+} from './__testUtils__/prometheusServer';
 import { TRAFFIC_SLOS } from './__testUtils__/slos';
-import { exactCount, generateTraffic, MINUTE_MS } from './__testUtils__/spanTraffic';
+import {
+  exactCount,
+  generateTraffic,
+  MINUTE_MS,
+} from './__testUtils__/spanTraffic';
 
 jest.setTimeout(180_000);
 
 const HOUR_MS = 60 * MINUTE_MS;
 // A few minutes back, so the newest block is complete; floored to a minute by the generator.
-const dataset = generateTraffic({ endMs: Date.now() - 5 * MINUTE_MS, hours: 6 });
+const dataset = generateTraffic({
+  endMs: Date.now() - 5 * MINUTE_MS,
+  hours: 6,
+});
 const now = new Date(dataset.endMs);
 const ago = (ms: number) => new Date(dataset.endMs - ms);
 
-let available = false;
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+/** Statuses without their source, numbers to 10 significant digits (sums of floats). */
+function comparable(statuses: SloStatus[]) {
+  return JSON.parse(
+    JSON.stringify(
+      statuses.map(({ source: _s, ...rest }) => rest),
+      (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v),
+    ),
+  );
+}
+
+const describeWithPrometheus = prometheusInstalled() ? describe : describe.skip;
+
 let prometheus: RunningPrometheus | undefined;
 let source: PrometheusMetricsSource;
-
-beforeAll(async () => {
-  available = await prometheusAvailable();
-  if (!available) {
-    // eslint-disable-next-line no-console
-    console.warn('prometheus/promtool not installed: the real-Prometheus tests are skipped');
-    return;
-  }
-  prometheus = await startPrometheus(toOpenMetrics(dataset, MINUTE_MS));
-  source = new PrometheusMetricsSource(
-    new PrometheusClient({ baseUrl: prometheus.baseUrl, headers: {}, timeoutMs: 30_000 }),
-    SPANMETRICS_DEFAULTS,
-  );
-});
-
-afterAll(async () => {
-  await prometheus?.stop();
-});
-
-/** Runs only where Prometheus is (a skip is reported by the warning above). */
-const withPrometheus = (name: string, fn: () => Promise<void>) =>
-  it(name, async () => {
-    if (!available) return;
-    await fn();
-  });
 
 const queries: Array<[string, Omit<SliQuery, 'from' | 'to'>]> = [
   ['all of search', { serviceName: 'search', kind: 'total' }],
   ['search errors', { serviceName: 'search', kind: 'errors' }],
-  ['checkout total (client spans excluded)', { serviceName: 'checkout', kind: 'total' }],
+  [
+    'checkout total (client spans excluded)',
+    { serviceName: 'checkout', kind: 'total' },
+  ],
   ['checkout errors', { serviceName: 'checkout', kind: 'errors' }],
-  ['one operation', { serviceName: 'checkout', operation: 'POST /orders', kind: 'total' }],
-  ['billing slower than 250 ms', { serviceName: 'billing', kind: 'slowerThan', thresholdMs: 250 }],
-  ['billing slower than 1 s', { serviceName: 'billing', kind: 'slowerThan', thresholdMs: 1000 }],
+  [
+    'one operation',
+    { serviceName: 'checkout', operation: 'POST /orders', kind: 'total' },
+  ],
+  [
+    'billing slower than 250 ms',
+    { serviceName: 'billing', kind: 'slowerThan', thresholdMs: 250 },
+  ],
+  [
+    'billing slower than 1 s',
+    { serviceName: 'billing', kind: 'slowerThan', thresholdMs: 1000 },
+  ],
+  [
+    'consumer spans of notifications',
+    { serviceName: 'notifications', kind: 'total' },
+  ],
   ['unknown service', { serviceName: 'nobody', kind: 'total' }],
 ];
 
@@ -72,92 +92,207 @@ const windows: Array<[string, Date, Date]> = [
   ['28d (more than the data)', ago(28 * 24 * HOUR_MS), now],
 ];
 
-describe('PrometheusMetricsSource against a real Prometheus', () => {
-  describe.each(windows)('over %s', (_w, from, to) => {
-    it.each(queries)('%s equals the exact count', async (_q, query) => {
-      if (!available) return;
-      const expected = exactCount(dataset, { ...query, from, to });
-      const counted = await source.count({ ...query, from, to });
-      expect(counted).toBeCloseTo(expected, 6);
+describeWithPrometheus(
+  'PrometheusMetricsSource against a real Prometheus',
+  () => {
+    beforeAll(async () => {
+      prometheus = await startPrometheus(toOpenMetrics(dataset, MINUTE_MS));
+      source = new PrometheusMetricsSource(
+        new PrometheusClient({
+          baseUrl: prometheus.baseUrl,
+          headers: {},
+          timeoutMs: 30_000,
+        }),
+        SPANMETRICS_DEFAULTS,
+      );
     });
-  });
 
-  withPrometheus('the whole dataset is non-trivial (the equalities above compare real traffic)', async () => {
-    const from = ago(28 * 24 * HOUR_MS);
-    expect(exactCount(dataset, { serviceName: 'search', kind: 'errors', from, to: now })).toBeGreaterThan(100);
-    expect(
-      exactCount(dataset, { serviceName: 'billing', kind: 'slowerThan', thresholdMs: 250, from, to: now }),
-    ).toBeGreaterThan(100);
-  });
+    afterAll(async () => {
+      await prometheus?.stop();
+    });
 
-  withPrometheus('a threshold between bounds (300 ms) is interpolated inside the 250–500 ms bucket', async () => {
-    const base = { serviceName: 'billing', from: ago(6 * HOUR_MS), to: now } as const;
-    const above250 = await source.count({ ...base, kind: 'slowerThan', thresholdMs: 250 });
-    const above500 = await source.count({ ...base, kind: 'slowerThan', thresholdMs: 500 });
-    const above300 = await source.count({ ...base, kind: 'slowerThan', thresholdMs: 300 });
-    // (500 − 300) ÷ (500 − 250) of the bucket counts as slower.
-    expect(above300).toBeCloseTo(above500 + ((above250 - above500) * 200) / 250, 6);
-  });
+    describe.each(windows)('over %s', (_w, from, to) => {
+      it.each(queries)('%s equals the exact count', async (_q, query) => {
+        const expected = exactCount(dataset, { ...query, from, to });
+        const counted = await source.count({ ...query, from, to });
+        expect(counted).toBeCloseTo(expected, 6);
+      });
+    });
 
-  withPrometheus('countSeries: one exact count per hour step, and a shorter last step', async () => {
-    const query: SliQuery = { serviceName: 'search', kind: 'errors', from: ago(4.5 * HOUR_MS), to: now };
-    const series = await source.countSeries(query, HOUR_MS);
-    const expected = await datasetSource(dataset).countSeries(query, HOUR_MS);
-    expect(series.map(p => p.at.toISOString())).toEqual(expected.map(p => p.at.toISOString()));
-    expect(series).toHaveLength(5);
-    series.forEach((p, i) => expect(p.value).toBeCloseTo(expected[i].value, 6));
-    expect(series[4].value).toBeGreaterThan(50); // the burst
-  });
+    it('the whole dataset is non-trivial (the equalities above compare real traffic)', async () => {
+      const from = ago(28 * 24 * HOUR_MS);
+      expect(
+        exactCount(dataset, {
+          serviceName: 'search',
+          kind: 'errors',
+          from,
+          to: now,
+        }),
+      ).toBeGreaterThan(100);
+      expect(
+        exactCount(dataset, {
+          serviceName: 'billing',
+          kind: 'slowerThan',
+          thresholdMs: 250,
+          from,
+          to: now,
+        }),
+      ).toBeGreaterThan(100);
+    });
 
-  withPrometheus('countSeries of slowerThan per 30 minutes', async () => {
-    const query: SliQuery = {
-      serviceName: 'billing', kind: 'slowerThan', thresholdMs: 250, from: ago(3 * HOUR_MS), to: now,
-    };
-    const series = await source.countSeries(query, 30 * MINUTE_MS);
-    const expected = await datasetSource(dataset).countSeries(query, 30 * MINUTE_MS);
-    expect(series).toHaveLength(6);
-    series.forEach((p, i) => expect(p.value).toBeCloseTo(expected[i].value, 6));
-  });
+    it('a threshold between bounds (300 ms) is interpolated inside the 250–500 ms bucket', async () => {
+      const base = {
+        serviceName: 'billing',
+        from: ago(6 * HOUR_MS),
+        to: now,
+      } as const;
+      const above250 = await source.count({
+        ...base,
+        kind: 'slowerThan',
+        thresholdMs: 250,
+      });
+      const above500 = await source.count({
+        ...base,
+        kind: 'slowerThan',
+        thresholdMs: 500,
+      });
+      const above300 = await source.count({
+        ...base,
+        kind: 'slowerThan',
+        thresholdMs: 300,
+      });
+      // (500 − 300) ÷ (500 − 250) of the bucket counts as slower.
+      expect(above300).toBeCloseTo(
+        above500 + ((above250 - above500) * 200) / 250,
+        6,
+      );
+    });
 
-  withPrometheus('a window off the sample grid is extrapolated: close to, not equal to, the exact count', async () => {
-    // Edges 30 s after a sample: Prometheus sees samples 30 s inside each edge and scales the
-    // increase between them up to the window's length (README, "How counts compare").
-    const from = new Date(ago(HOUR_MS).getTime() + 30_000);
-    const to = new Date(now.getTime() - 30_000);
-    const query = { serviceName: 'checkout', kind: 'total' as const, from, to };
-    const expected = exactCount(dataset, query);
-    const counted = await source.count(query);
-    expect(Number.isInteger(counted)).toBe(false);
-    expect(Math.abs(counted - expected) / expected).toBeLessThan(0.03);
-  });
+    it('countSeries: one exact count per hour step, and a shorter last step', async () => {
+      const query: SliQuery = {
+        serviceName: 'search',
+        kind: 'errors',
+        from: ago(4.5 * HOUR_MS),
+        to: now,
+      };
+      const series = await source.countSeries(query, HOUR_MS);
+      const expected = await datasetSource(dataset).countSeries(query, HOUR_MS);
+      expect(series.map(p => p.at.toISOString())).toEqual(
+        expected.map(p => p.at.toISOString()),
+      );
+      expect(series).toHaveLength(5);
+      series.forEach((p, i) =>
+        expect(p.value).toBeCloseTo(expected[i].value, 6),
+      );
+      expect(series[4].value).toBeGreaterThan(50); // the burst
+    });
 
-  withPrometheus('the SLO engine gives the same status from Prometheus as from the exact counts', async () => {
-    const fromPrometheus = await evaluateSlos(TRAFFIC_SLOS, source, now);
-    const fromDataset = await evaluateSlos(TRAFFIC_SLOS, datasetSource(dataset), now);
-    const comparable = (statuses: typeof fromPrometheus) =>
-      JSON.parse(
-        JSON.stringify(statuses.map(({ source: _s, ...rest }) => rest), (_k, v) =>
-          typeof v === 'number' ? Number(v.toPrecision(10)) : v,
+    it('countSeries of slowerThan per 30 minutes', async () => {
+      const query: SliQuery = {
+        serviceName: 'billing',
+        kind: 'slowerThan',
+        thresholdMs: 250,
+        from: ago(3 * HOUR_MS),
+        to: now,
+      };
+      const series = await source.countSeries(query, 30 * MINUTE_MS);
+      const expected = await datasetSource(dataset).countSeries(
+        query,
+        30 * MINUTE_MS,
+      );
+      expect(series).toHaveLength(6);
+      series.forEach((p, i) =>
+        expect(p.value).toBeCloseTo(expected[i].value, 6),
+      );
+    });
+
+    it('a window off the sample grid is extrapolated: close to, not equal to, the exact count', async () => {
+      // Edges 30 s after a sample: Prometheus sees samples 30 s inside each edge and scales the
+      // increase between them up to the window's length (README, "How counts compare").
+      const from = new Date(ago(HOUR_MS).getTime() + 30_000);
+      const to = new Date(now.getTime() - 30_000);
+      const query = {
+        serviceName: 'checkout',
+        kind: 'total' as const,
+        from,
+        to,
+      };
+      const expected = exactCount(dataset, query);
+      const counted = await source.count(query);
+      expect(Number.isInteger(counted)).toBe(false);
+      expect(Math.abs(counted - expected) / expected).toBeLessThan(0.03);
+    });
+
+    it('the SLO engine gives the same status from Prometheus as from the exact counts', async () => {
+      const fromPrometheus = await evaluateSlos(TRAFFIC_SLOS, source, now);
+      const fromDataset = await evaluateSlos(
+        TRAFFIC_SLOS,
+        datasetSource(dataset),
+        now,
+      );
+      expect(comparable(fromPrometheus)).toEqual(comparable(fromDataset));
+      expect(fromPrometheus.map(s => [s.name, s.alert, s.source])).toEqual([
+        ['checkout-availability', 'none', 'prometheus'],
+        ['checkout-orders-latency', 'none', 'prometheus'],
+        ['billing-latency', 'ticket', 'prometheus'],
+        ['search-availability', 'page', 'prometheus'],
+        ['notifications-availability', 'none', 'prometheus'],
+      ]);
+    });
+
+    describe.each(databases.eachSupportedId())(
+      'and as the embedded aggregates on the same traffic (%s)',
+      databaseId => {
+        it('gives the same SLO status, and the same counts', async () => {
+          const knex = await databases.init(databaseId);
+          const embedded = await embeddedSourceOver(knex, dataset);
+          const fromEmbedded = await evaluateSlos(TRAFFIC_SLOS, embedded, now);
+          const fromPrometheus = await evaluateSlos(TRAFFIC_SLOS, source, now);
+          expect(comparable(fromPrometheus)).toEqual(comparable(fromEmbedded));
+          expect(fromEmbedded.map(s => [s.alert, s.source])).toEqual([
+            ['none', 'embedded'],
+            ['none', 'embedded'],
+            ['ticket', 'embedded'],
+            ['page', 'embedded'],
+            ['none', 'embedded'],
+          ]);
+          const range = { from: ago(6 * HOUR_MS), to: now };
+          for (const [, query] of queries) {
+            expect(await source.count({ ...query, ...range })).toBeCloseTo(
+              await embedded.count({ ...query, ...range }),
+              6,
+            );
+          }
+        });
+      },
+    );
+
+    it('bad PromQL (a broken recording-rule template) names the URL and Prometheus’ error', async () => {
+      const broken = new PrometheusMetricsSource(
+        new PrometheusClient({
+          baseUrl: prometheus!.baseUrl,
+          headers: {},
+          timeoutMs: 30_000,
+        }),
+        {
+          ...SPANMETRICS_DEFAULTS,
+          queries: { total: 'sum(increase(slo:calls{$matchers}[$window])' },
+        },
+      );
+      await expect(
+        broken.count({
+          serviceName: 'search',
+          kind: 'total',
+          from: ago(HOUR_MS),
+          to: now,
+        }),
+      ).rejects.toThrow(
+        new RegExp(
+          `^Prometheus at ${
+            prometheus!.baseUrl
+          }/api/v1/query answered 400: bad_data: .*parse error`,
         ),
       );
-    expect(comparable(fromPrometheus)).toEqual(comparable(fromDataset));
-    expect(fromPrometheus.map(s => [s.name, s.alert, s.source])).toEqual([
-      ['checkout-availability', 'none', 'prometheus'],
-      ['checkout-orders-latency', 'none', 'prometheus'],
-      ['billing-latency', 'ticket', 'prometheus'],
-      ['search-availability', 'page', 'prometheus'],
-    ]);
-  });
-
-  withPrometheus('bad PromQL (a broken recording-rule template) names the URL and Prometheus’ error', async () => {
-    const broken = new PrometheusMetricsSource(
-      new PrometheusClient({ baseUrl: prometheus!.baseUrl, headers: {}, timeoutMs: 30_000 }),
-      { ...SPANMETRICS_DEFAULTS, queries: { total: 'sum(increase(slo:calls{$matchers}[$window])' } },
-    );
-    await expect(
-      broken.count({ serviceName: 'search', kind: 'total', from: ago(HOUR_MS), to: now }),
-    ).rejects.toThrow(
-      new RegExp(`^Prometheus at ${prometheus!.baseUrl}/api/v1/query answered 400: bad_data: .*parse error`),
-    );
-  });
-});
+    });
+  },
+);

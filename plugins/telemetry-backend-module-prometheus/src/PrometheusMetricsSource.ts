@@ -15,12 +15,18 @@ function numberOf(text: string): number {
 
 /** The single number of a `sum(…)` answer (no series = nothing counted = 0). */
 function scalarAt(series: PromSeries[], index = 0): number {
-  return series.reduce((sum, s) => sum + numberOf(s.values[index]?.[1] ?? '0'), 0);
+  return series.reduce(
+    (sum, s) => sum + numberOf(s.values[index]?.[1] ?? '0'),
+    0,
+  );
 }
 
 function thresholdIn(names: SpanMetricsNames, query: SliQuery): number {
-  if (query.thresholdMs === undefined) throw new Error('slowerThan needs thresholdMs');
-  return names.durationUnit === 's' ? query.thresholdMs / 1000 : query.thresholdMs;
+  if (query.thresholdMs === undefined)
+    throw new Error('slowerThan needs thresholdMs');
+  return names.durationUnit === 's'
+    ? query.thresholdMs / 1000
+    : query.thresholdMs;
 }
 
 /**
@@ -46,7 +52,11 @@ export class PrometheusMetricsSource implements MetricsSource {
   }
 
   /** The count of one evaluation (index into each series' values). */
-  private valueOf(query: SliQuery, series: PromSeries[], index: number): number {
+  private valueOf(
+    query: SliQuery,
+    series: PromSeries[],
+    index: number,
+  ): number {
     if (query.kind !== 'slowerThan') return scalarAt(series, index);
     const buckets: CumulativeBucket[] = [];
     for (const s of series) {
@@ -61,12 +71,19 @@ export class PrometheusMetricsSource implements MetricsSource {
     const windowMs = query.to.getTime() - query.from.getTime();
     if (windowMs <= 0) return 0;
     if (query.kind === 'slowerThan') thresholdIn(this.names, query);
-    const series = await this.client.query(this.promql(query, windowMs), query.to);
+    const series = await this.client.query(
+      this.promql(query, windowMs),
+      query.to,
+    );
     return this.valueOf(query, series, 0);
   }
 
-  async countSeries(query: SliQuery, stepMs: number): Promise<Array<{ at: Date; value: number }>> {
-    if (!(stepMs > 0)) throw new Error(`countSeries needs a step above 0 ms (got ${stepMs})`);
+  async countSeries(
+    query: SliQuery,
+    stepMs: number,
+  ): Promise<Array<{ at: Date; value: number }>> {
+    if (!(stepMs > 0))
+      throw new Error(`countSeries needs a step above 0 ms (got ${stepMs})`);
     if (query.kind === 'slowerThan') thresholdIn(this.names, query);
     const fromMs = query.from.getTime();
     const spanMs = query.to.getTime() - fromMs;
@@ -76,7 +93,11 @@ export class PrometheusMetricsSource implements MetricsSource {
 
     // Whole steps: one range query per chunk, evaluated at each step's end over one step.
     const promql = this.promql(query, stepMs);
-    for (let first = 0; first < fullSteps; first += MAX_POINTS_PER_RANGE_QUERY) {
+    for (
+      let first = 0;
+      first < fullSteps;
+      first += MAX_POINTS_PER_RANGE_QUERY
+    ) {
       const last = Math.min(fullSteps, first + MAX_POINTS_PER_RANGE_QUERY) - 1;
       const series = await this.client.queryRange(
         promql,

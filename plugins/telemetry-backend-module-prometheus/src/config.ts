@@ -11,8 +11,11 @@ export interface SpanMetricsNames {
     operation: string;
     spanKind: string;
     statusCode: string;
-    /** Empty: no span-kind matcher (a Collector that keeps only server spans). */
-    serverKind: string;
+    /**
+     * The span kinds counted as requests (server and consumer, as the embedded aggregates
+     * count them); empty: no span-kind matcher (a Collector that keeps only those spans).
+     */
+    servedKinds: string[];
     errorStatus: string;
   };
   /** Extra matchers added to every selector, as written (e.g. `job="otel-collector"`). */
@@ -43,7 +46,7 @@ export const SPANMETRICS_DEFAULTS: SpanMetricsNames = {
     operation: 'span_name',
     spanKind: 'span_kind',
     statusCode: 'status_code',
-    serverKind: 'SPAN_KIND_SERVER',
+    servedKinds: ['SPAN_KIND_SERVER', 'SPAN_KIND_CONSUMER'],
     errorStatus: 'STATUS_CODE_ERROR',
   },
   queries: {},
@@ -54,7 +57,9 @@ const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 function checked(value: string, pattern: RegExp, key: string): string {
   if (!pattern.test(value)) {
-    throw new Error(`telemetry.prometheus.${key} "${value}" is not a valid Prometheus name`);
+    throw new Error(
+      `telemetry.prometheus.${key} "${value}" is not a valid Prometheus name`,
+    );
   }
   return value;
 }
@@ -63,50 +68,71 @@ function authHeaders(config: Config): Record<string, string> {
   const bearer = config.getOptionalString('bearerToken');
   const basic = config.getOptionalConfig('basicAuth');
   if (bearer && basic) {
-    throw new Error('telemetry.prometheus: give bearerToken or basicAuth, not both');
+    throw new Error(
+      'telemetry.prometheus: give bearerToken or basicAuth, not both',
+    );
   }
   if (bearer) return { authorization: `Bearer ${bearer}` };
   if (basic) {
-    const pair = `${basic.getString('username')}:${basic.getString('password')}`;
-    return { authorization: `Basic ${Buffer.from(pair, 'utf8').toString('base64')}` };
+    const pair = `${basic.getString('username')}:${basic.getString(
+      'password',
+    )}`;
+    return {
+      authorization: `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`,
+    };
   }
   return {};
 }
 
 /** Reads `telemetry.prometheus`; undefined when it is absent (the module then stays off). */
-export function readPrometheusConfig(root: Config): PrometheusSettings | undefined {
+export function readPrometheusConfig(
+  root: Config,
+): PrometheusSettings | undefined {
   const config = root.getOptionalConfig('telemetry.prometheus');
   if (!config) return undefined;
   const baseUrl = config.getString('baseUrl').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(baseUrl)) {
-    throw new Error(`telemetry.prometheus.baseUrl "${baseUrl}" must be an http(s) URL`);
+    throw new Error(
+      `telemetry.prometheus.baseUrl "${baseUrl}" must be an http(s) URL`,
+    );
   }
   const extra = config.getOptionalConfig('headers');
   const headers: Record<string, string> = {};
-  for (const name of extra?.keys() ?? []) headers[name.toLowerCase()] = extra!.getString(name);
+  for (const name of extra?.keys() ?? [])
+    headers[name.toLowerCase()] = extra!.getString(name);
   Object.assign(headers, authHeaders(config));
 
   const timeoutMs = config.getOptionalNumber('timeoutMs') ?? 10_000;
-  if (!(timeoutMs > 0)) throw new Error('telemetry.prometheus.timeoutMs must be above 0');
+  if (!(timeoutMs > 0))
+    throw new Error('telemetry.prometheus.timeoutMs must be above 0');
 
   const metrics = config.getOptionalConfig('metrics');
   const labels = config.getOptionalConfig('labels');
   const queries = config.getOptionalConfig('queries');
   const d = SPANMETRICS_DEFAULTS;
-  const durationUnit = metrics?.getOptionalString('durationUnit') ?? d.durationUnit;
+  const durationUnit =
+    metrics?.getOptionalString('durationUnit') ?? d.durationUnit;
   if (durationUnit !== 'ms' && durationUnit !== 's') {
-    throw new Error('telemetry.prometheus.metrics.durationUnit must be ms or s');
+    throw new Error(
+      'telemetry.prometheus.metrics.durationUnit must be ms or s',
+    );
   }
-  const label = (key: keyof SpanMetricsNames['labels']) =>
-    labels?.getOptionalString(key) ?? d.labels[key];
-  const labelName = (key: 'service' | 'operation' | 'spanKind' | 'statusCode') =>
-    checked(label(key), LABEL_NAME, `labels.${key}`);
+  const label = (
+    key: Exclude<keyof SpanMetricsNames['labels'], 'servedKinds'>,
+  ) => labels?.getOptionalString(key) ?? d.labels[key];
+  const labelName = (
+    key: 'service' | 'operation' | 'spanKind' | 'statusCode',
+  ) => checked(label(key), LABEL_NAME, `labels.${key}`);
   return {
     baseUrl,
     headers,
     timeoutMs,
     names: {
-      calls: checked(metrics?.getOptionalString('calls') ?? d.calls, METRIC_NAME, 'metrics.calls'),
+      calls: checked(
+        metrics?.getOptionalString('calls') ?? d.calls,
+        METRIC_NAME,
+        'metrics.calls',
+      ),
       durationBucket: checked(
         metrics?.getOptionalString('durationBucket') ?? d.durationBucket,
         METRIC_NAME,
@@ -118,7 +144,8 @@ export function readPrometheusConfig(root: Config): PrometheusSettings | undefin
         operation: labelName('operation'),
         spanKind: labelName('spanKind'),
         statusCode: labelName('statusCode'),
-        serverKind: label('serverKind'),
+        servedKinds:
+          labels?.getOptionalStringArray('servedKinds') ?? d.labels.servedKinds,
         errorStatus: label('errorStatus'),
       },
       selector: config.getOptionalString('selector'),

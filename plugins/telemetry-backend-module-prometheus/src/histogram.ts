@@ -20,7 +20,8 @@ export interface CumulativeBucket {
 function boundOf(le: string): number {
   if (le === '+Inf' || le === 'Inf' || le === '+inf') return Infinity;
   const n = Number(le);
-  if (Number.isNaN(n)) throw new Error(`Histogram bucket le="${le}" is not a number`);
+  if (Number.isNaN(n))
+    throw new Error(`Histogram bucket le="${le}" is not a number`);
   return n;
 }
 
@@ -38,7 +39,9 @@ export function slowerThanFromBuckets(
     .sort((a, b) => a.bound - b.bound);
   const top = sorted[sorted.length - 1];
   if (top.bound !== Infinity) {
-    throw new Error('The latency histogram has no le="+Inf" bucket, so its total is unknown');
+    throw new Error(
+      'The latency histogram has no le="+Inf" bucket, so its total is unknown',
+    );
   }
   const total = top.count;
   let lower = { bound: 0, count: 0 };
@@ -47,7 +50,8 @@ export function slowerThanFromBuckets(
     if (upper.bound >= threshold) {
       const width = upper.bound - lower.bound;
       const share = width > 0 ? (threshold - lower.bound) / width : 1;
-      const atOrBelow = lower.count + (upper.count - lower.count) * Math.max(0, share);
+      const atOrBelow =
+        lower.count + (upper.count - lower.count) * Math.max(0, share);
       return Math.max(0, total - atOrBelow);
     }
     lower = upper;

@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { telemetryMetricsSourceExtensionPoint } from '@internal/plugin-telemetry-node';
 import { readPrometheusConfig } from './config';
 import { PrometheusClient } from './PrometheusClient';
@@ -28,8 +31,12 @@ export const telemetryModulePrometheus = createBackendModule({
           return;
         }
         const client = new PrometheusClient(settings);
-        metricsSources.setMetricsSource(new PrometheusMetricsSource(client, settings.names));
-        logger.info(`Telemetry counts come from Prometheus at ${settings.baseUrl}`);
+        metricsSources.setMetricsSource(
+          new PrometheusMetricsSource(client, settings.names),
+        );
+        logger.info(
+          `Telemetry counts come from Prometheus at ${settings.baseUrl}`,
+        );
       },
     });
   },

@@ -10,12 +10,16 @@ import { SpanMetricsNames } from './config';
 
 /** A label value inside double quotes: PromQL string escapes. */
 export function quoteLabelValue(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  return `"${value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')}"`;
 }
 
 /** A PromQL range duration for a window in ms: whole seconds as `300s`, else `1500ms`. */
 export function promDuration(ms: number): string {
-  if (!(ms > 0)) throw new Error(`A window must be longer than 0 ms (got ${ms})`);
+  if (!(ms > 0))
+    throw new Error(`A window must be longer than 0 ms (got ${ms})`);
   const whole = Math.round(ms);
   return whole % 1000 === 0 ? `${whole / 1000}s` : `${whole}ms`;
 }
@@ -30,23 +34,39 @@ export function spanMatchers(
   if (query.operation !== undefined) {
     parts.push(`${labels.operation}=${quoteLabelValue(query.operation)}`);
   }
-  if (labels.serverKind !== '') {
-    parts.push(`${labels.spanKind}=${quoteLabelValue(labels.serverKind)}`);
+  const kinds = labels.servedKinds;
+  if (kinds.length === 1) {
+    parts.push(`${labels.spanKind}=${quoteLabelValue(kinds[0])}`);
+  } else if (kinds.length > 1) {
+    const alternatives = kinds
+      .map(k => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    parts.push(`${labels.spanKind}=~${quoteLabelValue(alternatives)}`);
   }
   if (names.selector?.trim()) parts.push(names.selector.trim());
   return parts.join(', ');
 }
 
 function errorMatcher(names: SpanMetricsNames): string {
-  return `${names.labels.statusCode}=${quoteLabelValue(names.labels.errorStatus)}`;
+  return `${names.labels.statusCode}=${quoteLabelValue(
+    names.labels.errorStatus,
+  )}`;
 }
 
-function fill(template: string, query: SliQuery, names: SpanMetricsNames, windowMs: number) {
+function fill(
+  template: string,
+  query: SliQuery,
+  names: SpanMetricsNames,
+  windowMs: number,
+) {
   // Longest placeholder names first, so `$matchers` is not read as `$m…`.
   return template
     .replace(/\$errorMatcher/g, errorMatcher(names))
     .replace(/\$matchers/g, spanMatchers(query, names))
-    .replace(/\$operation/g, quoteLabelValue(query.operation ?? '').slice(1, -1))
+    .replace(
+      /\$operation/g,
+      quoteLabelValue(query.operation ?? '').slice(1, -1),
+    )
     .replace(/\$service/g, quoteLabelValue(query.serviceName).slice(1, -1))
     .replace(/\$window/g, promDuration(windowMs));
 }
@@ -64,11 +84,17 @@ export function countQuery(
     kind === 'errors'
       ? `${spanMatchers(query, names)}, ${errorMatcher(names)}`
       : spanMatchers(query, names);
-  return `sum(increase(${names.calls}{${matchers}}[${promDuration(windowMs)}]))`;
+  return `sum(increase(${names.calls}{${matchers}}[${promDuration(
+    windowMs,
+  )}]))`;
 }
 
 /** One series per `le` bound: the cumulative histogram over the window ending at evaluation. */
-export function bucketsQuery(query: SliQuery, names: SpanMetricsNames, windowMs: number): string {
+export function bucketsQuery(
+  query: SliQuery,
+  names: SpanMetricsNames,
+  windowMs: number,
+): string {
   const template = names.queries.bucketsByLe;
   if (template) return fill(template, query, names, windowMs);
   return `sum by (le) (increase(${names.durationBucket}{${spanMatchers(

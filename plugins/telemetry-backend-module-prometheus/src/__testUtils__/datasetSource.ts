@@ -10,11 +10,19 @@ export function datasetSource(dataset: TrafficDataset): MetricsSource {
     },
     async countSeries(query: SliQuery, stepMs: number) {
       const out: Array<{ at: Date; value: number }> = [];
-      for (let at = query.from.getTime(); at < query.to.getTime(); at += stepMs) {
+      for (
+        let at = query.from.getTime();
+        at < query.to.getTime();
+        at += stepMs
+      ) {
         const to = Math.min(at + stepMs, query.to.getTime());
         out.push({
           at: new Date(at),
-          value: exactCount(dataset, { ...query, from: new Date(at), to: new Date(to) }),
+          value: exactCount(dataset, {
+            ...query,
+            from: new Date(at),
+            to: new Date(to),
+          }),
         });
       }
       return out;

@@ -9,7 +9,7 @@
  * out-of-order window is configured), and it needs a protobuf+snappy client; promtool writes
  * hours of history with exact timestamps, so the counts at every window edge are known.
  */
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,20 +18,25 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Whether the test may skip when Prometheus is missing: never under STRATA_REQUIRE_PROMETHEUS=1. */
-export async function prometheusAvailable(): Promise<boolean> {
-  try {
-    await run('prometheus', ['--version'], { timeout: 10_000 });
-    await run('promtool', ['--version'], { timeout: 10_000 });
-    return true;
-  } catch {
-    if (process.env.STRATA_REQUIRE_PROMETHEUS === '1') {
-      throw new Error(
-        'STRATA_REQUIRE_PROMETHEUS=1 but prometheus/promtool are not on PATH (apt-get install prometheus)',
-      );
-    }
-    return false;
+/**
+ * Whether prometheus and promtool are installed. Their absence is a skip with a warning,
+ * except under STRATA_REQUIRE_PROMETHEUS=1 (CI), where it is an error.
+ */
+export function prometheusInstalled(): boolean {
+  const works = (command: string) =>
+    spawnSync(command, ['--version'], { timeout: 10_000, stdio: 'ignore' })
+      .status === 0;
+  if (works('prometheus') && works('promtool')) return true;
+  if (process.env.STRATA_REQUIRE_PROMETHEUS === '1') {
+    throw new Error(
+      'STRATA_REQUIRE_PROMETHEUS=1 but prometheus/promtool are not on PATH (apt-get install prometheus)',
+    );
   }
+  // eslint-disable-next-line no-console
+  console.warn(
+    'prometheus/promtool are not installed: the real-Prometheus tests are skipped',
+  );
+  return false;
 }
 
 async function freePort(): Promise<number> {
@@ -51,14 +56,21 @@ export interface RunningPrometheus {
   stop(): Promise<void>;
 }
 
-async function waitReady(baseUrl: string, child: ChildProcess, output: () => string, ms: number) {
+async function waitReady(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+  ms: number,
+) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (child.exitCode !== null) {
       throw new Error(`prometheus exited with ${child.exitCode}:\n${output()}`);
     }
     try {
-      const res = await fetch(`${baseUrl}/-/ready`, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(`${baseUrl}/-/ready`, {
+        signal: AbortSignal.timeout(2000),
+      });
       if (res.ok) return;
     } catch {
       // not listening yet
@@ -84,16 +96,25 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Backfills `openMetrics` and starts Prometheus over it (bounded: 60 s to be ready). */
-export async function startPrometheus(openMetrics: string): Promise<RunningPrometheus> {
+export async function startPrometheus(
+  openMetrics: string,
+): Promise<RunningPrometheus> {
   const dir = await mkdtemp(join(tmpdir(), 'strata-prometheus-'));
   const data = join(dir, 'data');
   const input = join(dir, 'input.om');
   await writeFile(input, openMetrics);
-  await writeFile(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
-  await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', input, data], {
-    timeout: 120_000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await writeFile(
+    join(dir, 'prometheus.yml'),
+    'global:\n  scrape_interval: 1m\n',
+  );
+  await run(
+    'promtool',
+    ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', input, data],
+    {
+      timeout: 120_000,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   let child: ChildProcess | undefined;
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();

@@ -6,7 +6,7 @@ function slo(partial: Omit<SloDefinition, 'line' | 'column'>): SloDefinition {
   return { ...partial, line: 1, column: 1 };
 }
 
-/** SLOs over the traffic dataset: one healthy, one burning slowly (latency), one paging. */
+/** SLOs over the traffic dataset: healthy ones, one burning slowly (latency), one paging. */
 export const TRAFFIC_SLOS: SloDefinition[] = [
   slo({
     name: 'checkout-availability',
@@ -46,5 +46,16 @@ export const TRAFFIC_SLOS: SloDefinition[] = [
     target: 0.99,
     window: { isRolling: true, duration: '28d', durationMs: 28 * DAY_MS },
     indicator: { kind: 'availability', bad: 'errors', serviceName: 'search' },
+  }),
+  slo({
+    name: 'notifications-availability',
+    kind: 'availability',
+    target: 0.9,
+    window: { isRolling: true, duration: '28d', durationMs: 28 * DAY_MS },
+    indicator: {
+      kind: 'availability',
+      bad: 'errors',
+      serviceName: 'notifications',
+    },
   }),
 ];

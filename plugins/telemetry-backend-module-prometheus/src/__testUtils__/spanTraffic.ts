@@ -6,7 +6,8 @@
  * Shape, chosen so the SLO states differ and none sits on a threshold:
  * - `checkout`: healthy (≈0.1 % errors, fast);
  * - `billing`: a latency breach (≈6 % slower than 250 ms all along);
- * - `search`: an error burst in the last 40 minutes (≈30 % errors): a fast burn.
+ * - `search`: an error burst in the last 40 minutes (≈30 % errors): a fast burn;
+ * - `notifications`: a consumer of `pipeline.run.completed` (consumer spans count as requests).
  * Every span ends strictly inside a minute (never on a boundary), so [from, to) ranges on
  * minute boundaries are unambiguous for every source.
  */
@@ -16,7 +17,7 @@ export const MINUTE_MS = 60_000;
 export interface TrafficSpan {
   serviceName: string;
   operation: string;
-  kind: 'server' | 'client';
+  kind: 'server' | 'consumer' | 'client';
   /** Span end; the span is counted at its end, as spanmetrics and the embedded store do. */
   endMs: number;
   durationMs: number;
@@ -45,6 +46,7 @@ function random(seed: number): () => number {
 
 interface Profile {
   serviceName: string;
+  kind?: 'server' | 'consumer';
   operations: string[];
   perMinute: number;
   errorShare: (minutesBeforeEnd: number) => number;
@@ -73,6 +75,14 @@ const PROFILES: Profile[] = [
     errorShare: minutesBeforeEnd => (minutesBeforeEnd <= 40 ? 0.3 : 0.002),
     slowShare: 0.001,
   },
+  {
+    serviceName: 'notifications',
+    kind: 'consumer',
+    operations: ['pipeline.run.completed process'],
+    perMinute: 4,
+    errorShare: () => 0.01,
+    slowShare: 0.01,
+  },
 ];
 
 /** Traffic over `hours` hours ending at `endMs` (floored to a minute). */
@@ -95,11 +105,13 @@ export function generateTraffic(options: {
           spans.push({
             serviceName: p.serviceName,
             operation,
-            kind: 'server',
+            kind: p.kind ?? 'server',
             // 1 ms … 59 999 ms into the minute: never on a boundary.
             endMs: minute + 1 + Math.floor(next() * (MINUTE_MS - 2)),
             // Fast: 3–180 ms; slow: 300–2000 ms (thresholds 250/500 ms stay clear of the bulk).
-            durationMs: slow ? 300 + Math.floor(next() * 1700) : 3 + Math.floor(next() * 177),
+            durationMs: slow
+              ? 300 + Math.floor(next() * 1700)
+              : 3 + Math.floor(next() * 177),
             error: next() < p.errorShare(minutesBeforeEnd),
           });
         }
@@ -120,7 +132,10 @@ export function generateTraffic(options: {
   return { startMs, endMs, spans };
 }
 
-/** The exact count the SliQuery semantics ask for: server spans ending in [from, to). */
+/**
+ * The exact count the SliQuery semantics ask for: served (server and consumer) spans ending in
+ * [from, to).
+ */
 export function exactCount(
   dataset: TrafficDataset,
   query: {
@@ -136,11 +151,16 @@ export function exactCount(
   const to = query.to.getTime();
   let n = 0;
   for (const s of dataset.spans) {
-    if (s.kind !== 'server' || s.serviceName !== query.serviceName) continue;
-    if (query.operation !== undefined && s.operation !== query.operation) continue;
+    if (s.kind === 'client' || s.serviceName !== query.serviceName) continue;
+    if (query.operation !== undefined && s.operation !== query.operation)
+      continue;
     if (s.endMs < from || s.endMs >= to) continue;
     if (query.kind === 'errors' && !s.error) continue;
-    if (query.kind === 'slowerThan' && !(s.durationMs > (query.thresholdMs ?? Infinity))) continue;
+    if (
+      query.kind === 'slowerThan' &&
+      !(s.durationMs > (query.thresholdMs ?? Infinity))
+    )
+      continue;
     n += 1;
   }
   return n;
