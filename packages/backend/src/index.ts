@@ -52,8 +52,12 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-// Strata's template actions: catalog checks, the strangler's gateway split, event proposals.
+// Strata's template actions: the strangler's gateway split, event proposals, template globals.
 backend.add(import('@internal/plugin-scaffolder-backend-module-strata'));
+// Template checks against the catalog before publishing (name free, owner exists, valid files).
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-catalog-checks'),
+);
 // Template actions for Git repositories on this Strata's disk (publish, branch, register).
 backend.add(
   import('@internal/plugin-scaffolder-backend-module-local-repositories'),
@@ -85,6 +89,10 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // What is deployed where and why a rollout fails (a watch cache over the configured Kubernetes
 // clusters), rollout and incident history from the watch and from CD systems, DORA figures.
 backend.add(import('@internal/plugin-deployments-backend'));
+
+// OTLP/HTTP trace receiver (POST /api/telemetry/v1/traces), RED and the observed service graph
+// from embedded aggregates, and SLO status from each service's OpenSLO file.
+backend.add(import('@internal/plugin-telemetry-backend'));
 
 // Validates catalog files for CI (POST /api/catalog-validation/validate), same rules as the CLI.
 backend.add(import('@internal/plugin-catalog-validation-backend'));

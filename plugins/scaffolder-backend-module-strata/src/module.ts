@@ -6,10 +6,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { scaffolderTemplatingExtensionPoint } from '@backstage/plugin-scaffolder-node/alpha';
-import { createCheckNewEntityAction } from './actions/catalog/checkNewEntityAction';
-import { createValidateAction } from './actions/catalog/validateAction';
 import { createEventAndStranglerActions } from './actions/gateway';
-import { readLocalRepositoriesDir } from '@internal/plugin-local-repositories-node';
 import { readOtlpEndpoint, readTemplatesDir } from './config';
 
 /**
@@ -35,14 +32,11 @@ export const scaffolderModuleStrata = createBackendModule({
       },
       async init(deps) {
         const { scaffolder, catalog, config, auth, discovery, reader } = deps;
-        const repositoriesDir = readLocalRepositoriesDir(config);
         // Values the templates read from config (templates/README.md).
         deps.templating.addTemplateGlobals({
           strataOtlpEndpoint: readOtlpEndpoint(config),
         });
         scaffolder.addActions(
-          createValidateAction({ catalog }),
-          createCheckNewEntityAction({ catalog, repositoriesDir }),
           ...createEventAndStranglerActions({
             auth,
             discovery,

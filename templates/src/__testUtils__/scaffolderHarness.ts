@@ -30,6 +30,7 @@ import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import unprocessedModule from '@backstage/plugin-catalog-backend-module-unprocessed';
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
+import scaffolderCatalogChecksModule from '@internal/plugin-scaffolder-backend-module-catalog-checks';
 import scaffolderLocalRepositoriesModule from '@internal/plugin-scaffolder-backend-module-local-repositories';
 import scaffolderModuleStrata from '@internal/plugin-scaffolder-backend-module-strata';
 import { readWorkspaceFiles } from '@internal/plugin-local-repositories-node';
@@ -240,6 +241,7 @@ export async function startScaffolderHarness(options: {
       eventsServiceFactory,
       scaffolderPlugin,
       scaffolderModuleStrata,
+      scaffolderCatalogChecksModule,
       scaffolderLocalRepositoriesModule,
       ...(options.features ?? []),
       perPluginDatabases(options.databases, options.databaseId),
