@@ -30,6 +30,30 @@ const SEVERITY: ClusterState[] = [
   'forbidden',
 ];
 
+/**
+ * One sentence for the card. Unreachable and 401 concern the whole cluster: every informer
+ * reports its own variant (refused, reset) of the same fact, so the most frequent one is shown.
+ * 403s differ per resource and namespace and each says what to grant, so all are listed.
+ */
+export function describeFailures(
+  state: ClusterState,
+  messages: string[],
+): string {
+  const distinct = [...new Set(messages)];
+  if (state !== 'forbidden') {
+    const count = (m: string) => messages.filter(x => x === m).length;
+    return distinct.reduce(
+      (best, m) => (count(m) > count(best) ? m : best),
+      distinct[0],
+    );
+  }
+  return distinct.length === 1
+    ? distinct[0]
+    : `${distinct[0]} (and ${distinct.length - 1} more: ${distinct
+        .slice(1)
+        .join('; ')})`;
+}
+
 export interface ClusterWatchOptions {
   spec: ClusterSpec;
   tuning: WatchTuning;
@@ -145,15 +169,15 @@ export class ClusterWatch {
         failed.some(f => f.failure.state === state),
       )!;
       const same = failed.filter(f => f.failure.state === worst);
-      const messages = [...new Set(same.map(f => f.failure.message))];
       const since = same.map(f => f.since).sort()[0];
-      const error =
-        messages.length === 1
-          ? messages[0]
-          : `${messages[0]} (and ${messages.length - 1} more: ${messages
-              .slice(1)
-              .join('; ')})`;
-      return { state: worst, error, since };
+      return {
+        state: worst,
+        error: describeFailures(
+          worst,
+          same.map(f => f.failure.message),
+        ),
+        since,
+      };
     }
     if (
       this.informers.some(
