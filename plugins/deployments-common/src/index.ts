@@ -8,3 +8,6 @@ export * from './status';
 export * from './history';
 export * from './dora';
 export * from './permissions';
+
+// The backend's API, generated from its spec (`yarn openapi:generate`).
+export { DeploymentsApiClient } from './generated';

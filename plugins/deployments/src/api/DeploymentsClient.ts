@@ -1,6 +1,6 @@
-import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import {
+  DeploymentsApiClient,
   DoraReport,
   RolloutList,
   ServiceDeploymentStatus,
@@ -8,53 +8,30 @@ import {
 import { DeploymentsApi, DoraQuery, RolloutQuery } from './DeploymentsApi';
 
 /**
- * {@link DeploymentsApi} over HTTP with the signed-in user's token. Deliberately thin: it builds
- * URLs and turns non-2xx answers into `ResponseError`s, so it can later delegate to the client
- * generated from the backend's OpenAPI spec without the components noticing.
+ * {@link DeploymentsApi} over HTTP with the signed-in user's token, through the client generated
+ * from the backend's OpenAPI spec (non-2xx answers are `ResponseError`s). The components use the
+ * contract types of deployments-common, which the generated models match.
  */
 export class DeploymentsClient implements DeploymentsApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly client: DeploymentsApiClient;
 
-  getStatus(entityRef: string): Promise<ServiceDeploymentStatus> {
-    return this.get('/v1/status', { entityRef });
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.client = new DeploymentsApiClient(options);
   }
 
-  getRollouts(query: RolloutQuery): Promise<RolloutList> {
-    return this.get('/v1/rollouts', {
-      entityRef: query.entityRef,
-      environment: query.environment,
-      limit: query.limit === undefined ? undefined : String(query.limit),
-    });
+  async getStatus(entityRef: string): Promise<ServiceDeploymentStatus> {
+    return this.client.getStatus({ query: { entityRef } });
   }
 
-  getDora(query: DoraQuery): Promise<DoraReport> {
+  async getRollouts(query: RolloutQuery): Promise<RolloutList> {
+    return this.client.listRollouts({ query });
+  }
+
+  async getDora(query: DoraQuery): Promise<DoraReport> {
     const scope =
       'owner' in query
         ? { owner: query.owner }
         : { entityRef: query.entityRef };
-    return this.get('/v1/dora', { ...scope, window: query.window });
-  }
-
-  private async get<T>(
-    path: string,
-    params: Record<string, string | undefined>,
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('deployments');
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(params)) {
-      if (value !== undefined) search.set(name, value);
-    }
-    const response = await this.options.fetchApi.fetch(
-      `${baseUrl}${path}?${search}`,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return this.client.getDora({ query: { ...scope, window: query.window } });
   }
 }
