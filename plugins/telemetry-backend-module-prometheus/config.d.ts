@@ -22,6 +22,8 @@ export interface Config {
       headers?: { [name: string]: string };
       /** How long one query may take, in milliseconds (default 10000). */
       timeoutMs?: number;
+      /** Queries in flight at once (default 8). */
+      maxConcurrentQueries?: number;
       /** Extra label matchers added to every selector, e.g. `job="otel-collector"`. */
       selector?: string;
       /** The spanmetrics connector's metric names as the Prometheus exporter (or remote write) writes them. */

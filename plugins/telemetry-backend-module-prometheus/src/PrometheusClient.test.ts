@@ -159,6 +159,41 @@ describe('PrometheusClient', () => {
     );
   });
 
+  it('keeps at most maxConcurrentQueries in flight, and answers them all', async () => {
+    let open = 0;
+    let most = 0;
+    answer = (_req, body, res) => {
+      open += 1;
+      most = Math.max(most, open);
+      setTimeout(() => {
+        open -= 1;
+        const query = new URLSearchParams(body).get('query');
+        json(res, 200, {
+          status: 'success',
+          data: {
+            resultType: 'vector',
+            result: [{ metric: {}, value: [0, query] }],
+          },
+        });
+      }, 20);
+    };
+    const limited = new PrometheusClient({
+      baseUrl,
+      headers: {},
+      timeoutMs: 5000,
+      maxConcurrentQueries: 3,
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        limited.query(String(i), new Date(0)),
+      ),
+    );
+    expect(answers.map(a => a[0].values[0][1])).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(i)),
+    );
+    expect(most).toBe(3);
+  });
+
   it('says when Prometheus is unreachable, with the reason', async () => {
     const closed = createServer();
     await new Promise<void>(r => closed.listen(0, '127.0.0.1', r));

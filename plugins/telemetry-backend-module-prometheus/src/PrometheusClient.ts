@@ -16,6 +16,11 @@ export interface PrometheusClientOptions {
   baseUrl: string;
   headers: Record<string, string>;
   timeoutMs: number;
+  /**
+   * Queries in flight at once (default 8): one SLO page asks ~18 counts per objective, and a
+   * page of 50 services must not arrive at Prometheus as 900 simultaneous queries.
+   */
+  maxConcurrentQueries?: number;
   fetch?: typeof fetch;
 }
 
@@ -57,8 +62,29 @@ function causeText(error: unknown): string {
 export class PrometheusClient {
   private readonly fetchImpl: typeof fetch;
 
+  private inFlight = 0;
+  private readonly waiting: Array<() => void> = [];
+
   constructor(private readonly options: PrometheusClientOptions) {
     this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  /** Runs `fn` when fewer than maxConcurrentQueries are in flight (first come, first served). */
+  private async limited<T>(fn: () => Promise<T>): Promise<T> {
+    const max = this.options.maxConcurrentQueries ?? 8;
+    if (this.inFlight >= max) {
+      await new Promise<void>(resolve => this.waiting.push(resolve));
+    } else {
+      this.inFlight += 1;
+    }
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next waiter; otherwise it is freed.
+      if (next) next();
+      else this.inFlight -= 1;
+    }
   }
 
   /** An instant query evaluated at `time`. */
@@ -81,7 +107,14 @@ export class PrometheusClient {
     });
   }
 
-  private async call(
+  private call(
+    path: string,
+    form: Record<string, string>,
+  ): Promise<PromSeries[]> {
+    return this.limited(() => this.send(path, form));
+  }
+
+  private async send(
     path: string,
     form: Record<string, string>,
   ): Promise<PromSeries[]> {

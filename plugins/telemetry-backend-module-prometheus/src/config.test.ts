@@ -14,6 +14,7 @@ describe('readPrometheusConfig', () => {
       baseUrl: 'http://mimir:8080/prometheus',
       headers: {},
       timeoutMs: 10_000,
+      maxConcurrentQueries: 8,
       names: { ...SPANMETRICS_DEFAULTS, selector: undefined, queries: {} },
     });
   });

@@ -29,6 +29,7 @@ export interface PrometheusSettings {
   baseUrl: string;
   headers: Record<string, string>;
   timeoutMs: number;
+  maxConcurrentQueries: number;
   names: SpanMetricsNames;
 }
 
@@ -106,6 +107,14 @@ export function readPrometheusConfig(
   if (!(timeoutMs > 0))
     throw new Error('telemetry.prometheus.timeoutMs must be above 0');
 
+  const maxConcurrentQueries =
+    config.getOptionalNumber('maxConcurrentQueries') ?? 8;
+  if (!Number.isInteger(maxConcurrentQueries) || maxConcurrentQueries < 1) {
+    throw new Error(
+      'telemetry.prometheus.maxConcurrentQueries must be a whole number above 0',
+    );
+  }
+
   const metrics = config.getOptionalConfig('metrics');
   const labels = config.getOptionalConfig('labels');
   const queries = config.getOptionalConfig('queries');
@@ -127,6 +136,7 @@ export function readPrometheusConfig(
     baseUrl,
     headers,
     timeoutMs,
+    maxConcurrentQueries,
     names: {
       calls: checked(
         metrics?.getOptionalString('calls') ?? d.calls,
