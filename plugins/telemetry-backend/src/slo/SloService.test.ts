@@ -230,6 +230,17 @@ describe('SloService', () => {
     });
   });
 
+  it('a malformed entity ref is a 400', async () => {
+    const { service } = setup();
+    await expect(service.getSloStatuses('billing')).rejects.toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message:
+          'entityRef must be an entity reference such as component:default/billing, got "billing"',
+      }),
+    );
+  });
+
   it('an unknown entity is a 404', async () => {
     const { service } = setup();
     await expect(

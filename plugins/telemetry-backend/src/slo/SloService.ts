@@ -2,7 +2,7 @@ import {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -76,10 +76,13 @@ export class SloService {
     entityRef: string,
     options: { credentials?: BackstageCredentials } = {},
   ): Promise<SloStatusList> {
-    if (!entityRef)
+    try {
+      parseEntityRef(entityRef);
+    } catch {
       throw new InputError(
-        'entityRef is required, e.g. component:default/billing',
+        `entityRef must be an entity reference such as component:default/billing, got "${entityRef}"`,
       );
+    }
     const credentials =
       options.credentials ??
       (await this.options.auth.getOwnServiceCredentials());
