@@ -52,8 +52,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-// Strata's template actions: the strangler's gateway split, event proposals, template globals.
+// Strata's template actions: event proposals, template globals.
 backend.add(import('@internal/plugin-scaffolder-backend-module-strata'));
+// The strangler-extraction template's actions: gateway traffic split, skeleton reuse, annotate.
+backend.add(import('@internal/plugin-scaffolder-backend-module-strangler'));
 // Template checks against the catalog before publishing (name free, owner exists, valid files).
 backend.add(
   import('@internal/plugin-scaffolder-backend-module-catalog-checks'),

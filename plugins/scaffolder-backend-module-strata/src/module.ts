@@ -2,12 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { scaffolderTemplatingExtensionPoint } from '@backstage/plugin-scaffolder-node/alpha';
-import { createEventAndStranglerActions } from './actions/gateway';
-import { readOtlpEndpoint, readTemplatesDir } from './config';
+import { createProposeProducesAction } from './actions/events';
+import { readOtlpEndpoint } from './config';
 
 /**
  * Strata's scaffolder actions. Each action gets only what it needs: the catalog (read with the
@@ -28,23 +27,15 @@ export const scaffolderModuleStrata = createBackendModule({
         config: coreServices.rootConfig,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
-        reader: coreServices.urlReader,
       },
       async init(deps) {
-        const { scaffolder, catalog, config, auth, discovery, reader } = deps;
+        const { scaffolder, catalog, config, auth, discovery } = deps;
         // Values the templates read from config (templates/README.md).
         deps.templating.addTemplateGlobals({
           strataOtlpEndpoint: readOtlpEndpoint(config),
         });
         scaffolder.addActions(
-          ...createEventAndStranglerActions({
-            auth,
-            discovery,
-            catalog,
-            reader,
-            integrations: ScmIntegrations.fromConfig(config),
-            templatesDir: readTemplatesDir(config),
-          }),
+          createProposeProducesAction({ auth, discovery, catalog }),
         );
       },
     });

@@ -32,6 +32,7 @@ import unprocessedModule from '@backstage/plugin-catalog-backend-module-unproces
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
 import scaffolderCatalogChecksModule from '@internal/plugin-scaffolder-backend-module-catalog-checks';
 import scaffolderLocalRepositoriesModule from '@internal/plugin-scaffolder-backend-module-local-repositories';
+import scaffolderStranglerModule from '@internal/plugin-scaffolder-backend-module-strangler';
 import scaffolderModuleStrata from '@internal/plugin-scaffolder-backend-module-strata';
 import { readWorkspaceFiles } from '@internal/plugin-local-repositories-node';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
@@ -243,6 +244,7 @@ export async function startScaffolderHarness(options: {
       scaffolderModuleStrata,
       scaffolderCatalogChecksModule,
       scaffolderLocalRepositoriesModule,
+      scaffolderStranglerModule,
       ...(options.features ?? []),
       perPluginDatabases(options.databases, options.databaseId),
       mockServices.rootConfig.factory({

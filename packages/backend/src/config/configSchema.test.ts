@@ -87,6 +87,7 @@ describe('Strata configuration schema', () => {
         '@internal/plugin-local-repositories-node',
         '@internal/plugin-permission-backend-module-strata-policy',
         '@internal/plugin-scaffolder-backend-module-local-repositories',
+        '@internal/plugin-scaffolder-backend-module-strangler',
         '@internal/plugin-scaffolder-backend-module-strata',
       ]),
     );
