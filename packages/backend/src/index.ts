@@ -52,8 +52,12 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-// Strata's template actions: event proposals, template globals.
+// Template globals from app-config (strataOtlpEndpoint).
 backend.add(import('@internal/plugin-scaffolder-backend-module-strata'));
+// The event template's proposal of spec.produces to the producer, through catalog-edits.
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-event-proposals'),
+);
 // The strangler-extraction template's actions: gateway traffic split, skeleton reuse, annotate.
 backend.add(import('@internal/plugin-scaffolder-backend-module-strangler'));
 // Template checks against the catalog before publishing (name free, owner exists, valid files).

@@ -1,6 +1,6 @@
 /**
- * Scaffolder backend module with Strata's template actions: `strata:catalog:validate`,
- * `strata:catalog:check-new-entity`, `strata:publish:local` and `strata:catalog:register-local`.
+ * Scaffolder backend module offering Strata's templates the values they read from app-config as
+ * template globals: `strataOtlpEndpoint`.
  *
  * @packageDocumentation
  */

@@ -31,6 +31,7 @@ import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import unprocessedModule from '@backstage/plugin-catalog-backend-module-unprocessed';
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
 import scaffolderCatalogChecksModule from '@internal/plugin-scaffolder-backend-module-catalog-checks';
+import scaffolderEventProposalsModule from '@internal/plugin-scaffolder-backend-module-event-proposals';
 import scaffolderLocalRepositoriesModule from '@internal/plugin-scaffolder-backend-module-local-repositories';
 import scaffolderStranglerModule from '@internal/plugin-scaffolder-backend-module-strangler';
 import scaffolderModuleStrata from '@internal/plugin-scaffolder-backend-module-strata';
@@ -243,6 +244,7 @@ export async function startScaffolderHarness(options: {
       scaffolderPlugin,
       scaffolderModuleStrata,
       scaffolderCatalogChecksModule,
+      scaffolderEventProposalsModule,
       scaffolderLocalRepositoriesModule,
       scaffolderStranglerModule,
       ...(options.features ?? []),

@@ -1,1 +1,0 @@
-export { createProposeProducesAction } from './proposeProducesAction';
