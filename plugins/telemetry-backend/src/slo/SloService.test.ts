@@ -18,12 +18,19 @@ const now = Date.parse('2024-05-29T12:00:00Z');
 class RateSource implements MetricsSource {
   readonly id = 'embedded';
   readonly queries: SliQuery[] = [];
+  countCalls = 0;
+  seriesCalls = 0;
 
   private minutes(from: number, to: number) {
     return Math.max(0, to - from) / MINUTE;
   }
 
   async count(query: SliQuery): Promise<number> {
+    this.countCalls += 1;
+    return this.counted(query);
+  }
+
+  private counted(query: SliQuery): number {
     this.queries.push(query);
     const from = query.from.getTime();
     const to = query.to.getTime();
@@ -32,12 +39,13 @@ class RateSource implements MetricsSource {
   }
 
   async countSeries(query: SliQuery, stepMs: number) {
+    this.seriesCalls += 1;
     const points = [];
     for (let at = query.from.getTime(); at < query.to.getTime(); at += stepMs) {
       const to = Math.min(at + stepMs, query.to.getTime());
       points.push({
         at: new Date(at),
-        value: await this.count({
+        value: this.counted({
           ...query,
           from: new Date(at),
           to: new Date(to),
@@ -208,6 +216,15 @@ describe('SloService', () => {
         thresholdMs: 300,
       }),
     );
+  });
+
+  it('reads two series per count kind for a rolling SLO, and sums every window from them', async () => {
+    const source = new RateSource();
+    const { service } = setup({ source });
+    await service.getSloStatuses('component:default/billing');
+    // per SLO: total and bad over the 28-day chart, total and bad over 6 h in 5-minute steps
+    expect(source.seriesCalls).toBe(2 * 4);
+    expect(source.countCalls).toBe(0);
   });
 
   it('reads the file once per TTL', async () => {

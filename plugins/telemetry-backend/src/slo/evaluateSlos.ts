@@ -11,6 +11,7 @@ import {
   SloStatus,
 } from '@internal/plugin-telemetry-common';
 import { MetricsSource, SliQuery } from '@internal/plugin-telemetry-node';
+import { countsFromSeries, PairedSeries, pairSeries } from './seriesWindows';
 
 /** The SliQuery for all requests (`total`) or the bad ones of an SLO's indicator. */
 export function sliQuery(
@@ -44,38 +45,58 @@ async function counts(
   return { total, bad };
 }
 
-/** The counts one SLO's plan asks for, read from the source in parallel. */
+/** The short burn windows (5m … 6h) come from one series of 5-minute steps over the last 6 h. */
+const SHORT_RANGE_MS = 6 * 3_600_000;
+const SHORT_STEP_MS = 5 * 60_000;
+
+async function series(
+  source: MetricsSource,
+  indicator: SloIndicator,
+  range: { from: Date; to: Date },
+  stepMs: number,
+): Promise<PairedSeries> {
+  const [total, bad] = await Promise.all([
+    source.countSeries(sliQuery(indicator, 'total', range), stepMs),
+    source.countSeries(sliQuery(indicator, 'bad', range), stepMs),
+  ]);
+  return pairSeries(range, stepMs, total, bad);
+}
+
+/**
+ * The counts one SLO's plan asks for. Two series are read — the budget chart's over the SLO
+ * window, and 5-minute steps over the last 6 hours — and every window that is a run of whole
+ * steps of one of them up to now is summed from it (all burn windows of a rolling SLO, and the
+ * SLO window itself); only the others are counted separately. Four source queries per rolling
+ * SLO instead of eighteen.
+ */
 async function measure(
   source: MetricsSource,
   definition: SloDefinition,
   plan: ReturnType<typeof planSloQueries>,
 ): Promise<SloMeasurements> {
   const { indicator } = definition;
-  const [window, burn, totalSeries, badSeries] = await Promise.all([
-    counts(source, indicator, plan.window),
-    Promise.all(
-      ALERT_WINDOWS.map(w => counts(source, indicator, plan.burnWindows[w])),
-    ),
-    source.countSeries(
-      sliQuery(indicator, 'total', plan.series),
-      plan.series.stepMs,
-    ),
-    source.countSeries(
-      sliQuery(indicator, 'bad', plan.series),
-      plan.series.stepMs,
-    ),
+  const shortRange = {
+    from: new Date(plan.now.getTime() - SHORT_RANGE_MS),
+    to: plan.now,
+  };
+  const [short, long] = await Promise.all([
+    series(source, indicator, shortRange, SHORT_STEP_MS),
+    series(source, indicator, plan.series, plan.series.stepMs),
   ]);
-  const badAt = new Map(badSeries.map(p => [p.at.getTime(), p.value]));
+  const windowCounts = (range: { from: Date; to: Date }) =>
+    countsFromSeries(short, range) ??
+    countsFromSeries(long, range) ??
+    counts(source, indicator, range);
+  const [window, ...burn] = await Promise.all([
+    windowCounts(plan.window),
+    ...ALERT_WINDOWS.map(w => windowCounts(plan.burnWindows[w])),
+  ]);
   return {
     window,
     burnWindows: Object.fromEntries(
       ALERT_WINDOWS.map((w, i) => [w, burn[i]]),
     ) as Record<AlertWindow, SliCounts>,
-    series: totalSeries.map(p => ({
-      at: p.at,
-      total: p.value,
-      bad: badAt.get(p.at.getTime()) ?? 0,
-    })),
+    series: long.points,
   };
 }
 
