@@ -52,21 +52,23 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-// Template globals from app-config (strataOtlpEndpoint).
-backend.add(import('@internal/plugin-scaffolder-backend-module-strata'));
+// Template checks against the catalog before publishing (name free, owner exists, valid files).
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-catalog-checks'),
+);
+// Template actions for Git repositories on this Strata's disk (publish, branch, read, register).
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-local-repositories'),
+);
 // The event template's proposal of spec.produces to the producer, through catalog-edits.
 backend.add(
   import('@internal/plugin-scaffolder-backend-module-event-proposals'),
 );
 // The strangler-extraction template's actions: gateway traffic split, skeleton reuse, annotate.
 backend.add(import('@internal/plugin-scaffolder-backend-module-strangler'));
-// Template checks against the catalog before publishing (name free, owner exists, valid files).
+// Values the templates read from app-config, as template globals (strataOtlpEndpoint).
 backend.add(
-  import('@internal/plugin-scaffolder-backend-module-catalog-checks'),
-);
-// Template actions for Git repositories on this Strata's disk (publish, branch, register).
-backend.add(
-  import('@internal/plugin-scaffolder-backend-module-local-repositories'),
+  import('@internal/plugin-scaffolder-backend-module-template-globals'),
 );
 
 // Permissions: admins from strata.permissions.admins; owners act on their own entities; users

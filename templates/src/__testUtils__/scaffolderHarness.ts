@@ -34,7 +34,7 @@ import scaffolderCatalogChecksModule from '@internal/plugin-scaffolder-backend-m
 import scaffolderEventProposalsModule from '@internal/plugin-scaffolder-backend-module-event-proposals';
 import scaffolderLocalRepositoriesModule from '@internal/plugin-scaffolder-backend-module-local-repositories';
 import scaffolderStranglerModule from '@internal/plugin-scaffolder-backend-module-strangler';
-import scaffolderModuleStrata from '@internal/plugin-scaffolder-backend-module-strata';
+import scaffolderTemplateGlobalsModule from '@internal/plugin-scaffolder-backend-module-template-globals';
 import { readWorkspaceFiles } from '@internal/plugin-local-repositories-node';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
 import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
@@ -242,11 +242,11 @@ export async function startScaffolderHarness(options: {
       // each plugin its own): strata:catalog:register-local announces repositories to the catalog.
       eventsServiceFactory,
       scaffolderPlugin,
-      scaffolderModuleStrata,
       scaffolderCatalogChecksModule,
       scaffolderEventProposalsModule,
       scaffolderLocalRepositoriesModule,
       scaffolderStranglerModule,
+      scaffolderTemplateGlobalsModule,
       ...(options.features ?? []),
       perPluginDatabases(options.databases, options.databaseId),
       mockServices.rootConfig.factory({

@@ -80,7 +80,6 @@ describe('Strata configuration schema', () => {
     expect(declared).toEqual(
       expect.arrayContaining([
         '@internal/plugin-catalog-backend-module-entity-guards',
-        '@internal/plugin-catalog-backend-module-local-repositories',
         '@internal/plugin-catalog-backend-module-service-model',
         '@internal/plugin-catalog-edits-backend',
         '@internal/plugin-catalog-validation-backend',
@@ -88,7 +87,7 @@ describe('Strata configuration schema', () => {
         '@internal/plugin-permission-backend-module-strata-policy',
         '@internal/plugin-scaffolder-backend-module-local-repositories',
         '@internal/plugin-scaffolder-backend-module-strangler',
-        '@internal/plugin-scaffolder-backend-module-strata',
+        '@internal/plugin-scaffolder-backend-module-template-globals',
       ]),
     );
     expect(declared.filter(name => !names.has(name))).toEqual([]);

@@ -10,7 +10,7 @@ const paths = [INSTALL, `${INSTALL}/packages/backend`];
 /** What upstream's workflow runner writes into the task log: `String(err.stack)`. */
 const failedStep = [
   'Error: Timed out waiting for the catalog to serve component:default/payments',
-  `    at waitUntilServed (${INSTALL}/plugins/scaffolder-backend-module-strata/src/actions/waitUntilServed.ts:25:9)`,
+  `    at waitUntilServed (${INSTALL}/plugins/scaffolder-backend-module-local-repositories/src/actions/waitUntilServed.ts:25:9)`,
   '    at async Promise.all (index 0)',
   `    at async NunjucksWorkflowRunner.executeStep (${INSTALL}/node_modules/@backstage/plugin-scaffolder-backend/dist/scaffolder/tasks/NunjucksWorkflowRunner.cjs.js:418:11)`,
   '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5)',

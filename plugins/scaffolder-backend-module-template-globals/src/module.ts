@@ -11,9 +11,9 @@ import { readOtlpEndpoint } from './config';
  *
  * @public
  */
-export const scaffolderModuleStrata = createBackendModule({
+export const scaffolderModuleTemplateGlobals = createBackendModule({
   pluginId: 'scaffolder',
-  moduleId: 'strata',
+  moduleId: 'template-globals',
   register(env) {
     env.registerInit({
       deps: {

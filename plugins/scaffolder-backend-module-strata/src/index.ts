@@ -1,8 +1,0 @@
-/**
- * Scaffolder backend module offering Strata's templates the values they read from app-config as
- * template globals: `strataOtlpEndpoint`.
- *
- * @packageDocumentation
- */
-
-export { scaffolderModuleStrata as default } from './module';
