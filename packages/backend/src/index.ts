@@ -101,6 +101,9 @@ backend.add(import('@internal/plugin-deployments-backend'));
 // OTLP/HTTP trace receiver (POST /api/telemetry/v1/traces), RED and the observed service graph
 // from embedded aggregates, and SLO status from each service's OpenSLO file.
 backend.add(import('@internal/plugin-telemetry-backend'));
+// SLOs from a Prometheus-compatible API (Prometheus, Thanos, Mimir over the Collector's
+// spanmetrics) instead of the embedded aggregates; off unless telemetry.prometheus.baseUrl is set.
+backend.add(import('@internal/plugin-telemetry-backend-module-prometheus'));
 
 // Validates catalog files for CI (POST /api/catalog-validation/validate), same rules as the CLI.
 backend.add(import('@internal/plugin-catalog-validation-backend'));

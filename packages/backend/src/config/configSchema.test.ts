@@ -83,11 +83,14 @@ describe('Strata configuration schema', () => {
         '@internal/plugin-catalog-backend-module-service-model',
         '@internal/plugin-catalog-edits-backend',
         '@internal/plugin-catalog-validation-backend',
+        '@internal/plugin-deployments-backend',
         '@internal/plugin-local-repositories-node',
         '@internal/plugin-permission-backend-module-strata-policy',
         '@internal/plugin-scaffolder-backend-module-local-repositories',
         '@internal/plugin-scaffolder-backend-module-strangler',
         '@internal/plugin-scaffolder-backend-module-template-globals',
+        '@internal/plugin-telemetry-backend',
+        '@internal/plugin-telemetry-backend-module-prometheus',
       ]),
     );
     expect(declared.filter(name => !names.has(name))).toEqual([]);

@@ -3,6 +3,8 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { CatalogEditsApiClient } from '@internal/plugin-catalog-edits-common';
 
 /** The answer of `POST /api/catalog-edits/proposals`, by status. */
 export type ProposalOutcome =
@@ -11,9 +13,10 @@ export type ProposalOutcome =
 
 /**
  * Asks Strata's catalog-edits backend to open a pull request adding a topic
- * to a service's `spec.produces` (see plugins/catalog-edits-backend). Calls it
- * on behalf of the task's initiator: the pull request is theirs, and the
- * backend checks their permission to propose the edit.
+ * to a service's `spec.produces` (see plugins/catalog-edits-backend), through
+ * the client generated from its spec. Calls it on behalf of the task's
+ * initiator: the pull request is theirs, and the backend checks their
+ * permission to propose the edit.
  */
 export async function proposeAddProduces(options: {
   auth: AuthService;
@@ -27,29 +30,26 @@ export async function proposeAddProduces(options: {
     onBehalfOf: credentials,
     targetPluginId: 'catalog-edits',
   });
-  const baseUrl = await discovery.getBaseUrl('catalog-edits');
-  const response = await fetch(`${baseUrl}/proposals`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-    },
-    body: JSON.stringify({
-      entityRef: producer,
-      edit: { type: 'addProduces', topicRef: topic },
-    }),
-  });
-  const body = await response.json().catch(() => undefined);
-  if (response.status === 201) {
-    return {
-      opened: true,
-      pullRequestUrl: String(body?.pullRequestUrl ?? ''),
-      branch: String(body?.branch ?? ''),
-    };
+  const client = new CatalogEditsApiClient({ discoveryApi: discovery });
+  try {
+    const { pullRequestUrl, branch } = await client.createProposal(
+      {
+        body: {
+          entityRef: producer,
+          edit: { type: 'addProduces', topicRef: topic },
+        },
+      },
+      { token },
+    );
+    return { opened: true, pullRequestUrl, branch };
+  } catch (error) {
+    if (error instanceof ResponseError) {
+      return {
+        opened: false,
+        status: error.statusCode,
+        message: error.body.error.message,
+      };
+    }
+    throw error;
   }
-  return {
-    opened: false,
-    status: response.status,
-    message: String(body?.error?.message ?? response.statusText),
-  };
 }

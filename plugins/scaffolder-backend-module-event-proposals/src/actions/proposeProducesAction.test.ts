@@ -26,7 +26,18 @@ async function startFakeCatalogEdits() {
         body: JSON.parse(text),
       });
       res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer.body));
+      // Error answers in Backstage's shape ({ error, request, response }), as its backends send.
+      res.end(
+        JSON.stringify(
+          answer.status >= 400
+            ? {
+                ...answer.body,
+                request: { method: 'POST', url: '/proposals' },
+                response: { statusCode: answer.status },
+              }
+            : answer.body,
+        ),
+      );
     });
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));

@@ -1,13 +1,6 @@
 import { InputError } from '@backstage/errors';
-import {
-  Document,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  YAMLMap,
-  YAMLSeq,
-} from 'yaml';
+import { YamlEditor, YamlPath } from '@internal/yaml-edits';
+import { isMap, isScalar, isSeq, parseDocument, YAMLMap } from 'yaml';
 
 /** What share of a path's traffic goes from the monolith to the extracted service. */
 export interface TrafficSplit {
@@ -32,7 +25,8 @@ export const EMPTY_ROUTES_FILE = 'routes: []\n';
  * Applies a strangler split to the gateway's `routes.yaml` text and returns the
  * new text. Only the route for `split.path` changes: every other route, comment,
  * blank line and quoting style stays as written, because this text goes into a
- * pull request that people review line by line.
+ * pull request that people review line by line (@internal/yaml-edits writes
+ * only the bytes that change).
  *
  * The route either is added, or (when the path is routed to the monolith, or
  * already split between the monolith and this same service) gets its weights
@@ -43,22 +37,26 @@ export function splitTraffic(
   split: TrafficSplit,
 ): string {
   checkSplit(split);
-  const doc = parseRoutesDocument(routesYamlText);
-  const routes = routesList(doc);
-  const matching = routes.items.filter(
-    item => isMap(item) && item.get('path') === split.path,
-  ) as YAMLMap[];
+  const editor = openRoutesFile(routesYamlText);
+  const routes = routesOf(editor);
+  const matching = routes.flatMap((item, index) =>
+    isMap(item) && item.get('path') === split.path ? [index] : [],
+  );
   if (matching.length > 1) {
     throw new InputError(
       `The routes file has ${matching.length} routes for ${split.path}; keep one before splitting it`,
     );
   }
   if (matching.length === 0) {
-    routes.items.push(newRoute(doc, split, routes.items.length > 0));
+    editor.append(['routes'], newRoute(split), {
+      commentBefore: `${split.service} extracted from ${split.monolith}; raise its weight in later pull requests`,
+      blankLineBefore: routes.length > 0,
+    });
   } else {
-    updateRoute(doc, matching[0], split);
+    const [index] = matching;
+    updateRoute(editor, ['routes', index], routes[index] as YAMLMap, split);
   }
-  return doc.toString();
+  return editor.text;
 }
 
 function checkSplit(split: TrafficSplit) {
@@ -93,8 +91,9 @@ function checkSplit(split: TrafficSplit) {
   }
 }
 
-function parseRoutesDocument(text: string): Document {
-  const doc = parseDocument(text.trim() === '' ? EMPTY_ROUTES_FILE : text);
+function openRoutesFile(text: string): YamlEditor {
+  const source = text.trim() === '' ? EMPTY_ROUTES_FILE : text;
+  const doc = parseDocument(source);
   if (doc.errors.length > 0) {
     throw new InputError(
       `The routes file is not valid YAML: ${doc.errors[0].message}`,
@@ -105,43 +104,42 @@ function parseRoutesDocument(text: string): Document {
       'The routes file must be a map with a `routes:` list at the top',
     );
   }
-  return doc;
+  return new YamlEditor(source);
 }
 
-function routesList(doc: Document): YAMLSeq {
-  const top = doc.contents as YAMLMap;
-  const node = top.get('routes', true);
+/** The routes listed today; none for a missing or empty `routes:` (the first append starts the list). */
+function routesOf(editor: YamlEditor): unknown[] {
+  const node = (editor.document.contents as YAMLMap).get('routes', true);
   if (node === undefined || (isScalar(node) && node.value === null)) {
-    // `routes:` with nothing under it, or no key at all: start the list.
-    const seq = doc.createNode([]) as YAMLSeq;
-    top.set('routes', seq);
-    return seq;
+    return [];
   }
   if (!isSeq(node)) {
     throw new InputError('`routes` in the routes file must be a list');
   }
-  if (node.flow && node.items.length === 0) {
-    // `routes: []` would stay a flow list; block style is what people edit.
-    node.flow = false;
-  }
-  return node;
+  return node.items;
 }
 
-function newRoute(doc: Document, split: TrafficSplit, spaceBefore: boolean) {
-  const route = doc.createNode({
+function backendsOf({ monolith, service, percent }: TrafficSplit) {
+  return [
+    { service: monolith, weight: 100 - percent },
+    { service, weight: percent },
+  ];
+}
+
+function newRoute(split: TrafficSplit) {
+  return {
     path: split.path,
-    backends: [
-      { service: split.monolith, weight: 100 - split.percent },
-      { service: split.service, weight: split.percent },
-    ],
+    backends: backendsOf(split),
     fallback: split.monolith,
-  }) as YAMLMap;
-  route.commentBefore = ` ${split.service} extracted from ${split.monolith}; raise its weight in later pull requests`;
-  route.spaceBefore = spaceBefore;
-  return route;
+  };
 }
 
-function updateRoute(doc: Document, route: YAMLMap, split: TrafficSplit) {
+function updateRoute(
+  editor: YamlEditor,
+  at: YamlPath,
+  route: YAMLMap,
+  split: TrafficSplit,
+) {
   const { path, monolith, service, percent } = split;
   const fallback = route.get('fallback');
   if (fallback !== undefined && fallback !== monolith) {
@@ -158,18 +156,9 @@ function updateRoute(doc: Document, route: YAMLMap, split: TrafficSplit) {
       );
     }
     // A plain route `service: <monolith>` becomes a weighted split in place.
-    const index = route.items.findIndex(
-      pair => isScalar(pair.key) && pair.key.value === 'service',
-    );
-    route.items.splice(index, 1);
-    route.set(
-      'backends',
-      doc.createNode([
-        { service: monolith, weight: 100 - percent },
-        { service, weight: percent },
-      ]),
-    );
-    route.set('fallback', monolith);
+    editor.remove([...at, 'service']);
+    editor.set([...at, 'backends'], backendsOf(split));
+    editor.set([...at, 'fallback'], monolith);
     return;
   }
 
@@ -191,20 +180,20 @@ function updateRoute(doc: Document, route: YAMLMap, split: TrafficSplit) {
         )}; finish or undo that extraction before sending its traffic to '${service}'`,
     );
   }
-  const monolithBackend = items.find(b => b.get('service') === monolith);
-  if (!monolithBackend) {
+  const monolithIndex = names.indexOf(monolith);
+  if (monolithIndex < 0) {
     throw new InputError(
       `${path} is not served by the monolith '${monolith}' (backends: ${names.join(
         ', ',
       )})`,
     );
   }
-  monolithBackend.set('weight', 100 - percent);
-  const serviceBackend = items.find(b => b.get('service') === service);
-  if (serviceBackend) {
-    serviceBackend.set('weight', percent);
+  editor.set([...at, 'backends', monolithIndex, 'weight'], 100 - percent);
+  const serviceIndex = names.indexOf(service);
+  if (serviceIndex >= 0) {
+    editor.set([...at, 'backends', serviceIndex, 'weight'], percent);
   } else {
-    backends.items.push(doc.createNode({ service, weight: percent }));
+    editor.append([...at, 'backends'], { service, weight: percent });
   }
-  route.set('fallback', monolith);
+  editor.set([...at, 'fallback'], monolith);
 }
