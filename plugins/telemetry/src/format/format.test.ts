@@ -17,6 +17,8 @@ describe('formatRatio', () => {
     [1, '100%'],
     [0, '0%'],
     [-1.2, '-120%'],
+    [24.854, '2485%'],
+    [-23.854, '-2385%'],
     [null, 'no data'],
   ])('%p reads "%s"', (value, text) => {
     expect(formatRatio(value)).toBe(text);

@@ -4,14 +4,18 @@ function trim(fixed: string): string {
 
 /**
  * A ratio (0…1) as a percentage with the precision SLOs need: near 100 % the third decimal
- * matters (99.95 % vs 99.9 %), elsewhere one is enough. "no data" for null.
+ * matters (99.95 % vs 99.9 %), from 100 % on (an overspent budget) none does, elsewhere one is
+ * enough. "no data" for null.
  */
 export function formatRatio(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) {
     return 'no data';
   }
   const percent = value * 100;
-  const digits = Math.abs(percent) >= 99 && Math.abs(percent) < 100 ? 3 : 1;
+  const size = Math.abs(percent);
+  let digits = 1;
+  if (size >= 99 && size < 100) digits = 3;
+  else if (size > 100) digits = 0;
   return `${trim(percent.toFixed(digits))}%`;
 }
 

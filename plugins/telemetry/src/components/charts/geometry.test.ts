@@ -62,6 +62,15 @@ describe('chartGeometry', () => {
     });
     expect(empty.paths).toEqual([]);
     expect([empty.yMin, empty.yMax]).toEqual([0, 1]);
+    const zeros = chartGeometry(
+      [
+        { at: at(0), value: 0 },
+        { at: at(1), value: 0 },
+      ],
+      { width: 10, height: 10, include: [0] },
+    );
+    expect([zeros.yMin, zeros.yMax]).toEqual([0, 1]);
+    expect(zeros.paths).toEqual(['M0,10 L10,10']);
   });
 });
 

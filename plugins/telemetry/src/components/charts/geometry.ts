@@ -38,9 +38,15 @@ export function chartGeometry(
     yMax = 1;
   }
   if (yMin === yMax) {
-    const pad = Math.abs(yMin) > 0 ? Math.abs(yMin) * 0.1 : 1;
-    yMin -= pad;
-    yMax += pad;
+    // A flat line gets some room: ±10 % around it, or 0…1 for a line of zeros (an error rate
+    // without errors should not show a −100 % axis).
+    if (yMin === 0) {
+      yMax = 1;
+    } else {
+      const pad = Math.abs(yMin) * 0.1;
+      yMin -= pad;
+      yMax += pad;
+    }
   }
   const tMin = Math.min(...times);
   const tMax = Math.max(...times);
