@@ -104,6 +104,9 @@ backend.add(import('@internal/plugin-telemetry-backend'));
 // SLOs from a Prometheus-compatible API (Prometheus, Thanos, Mimir over the Collector's
 // spanmetrics) instead of the embedded aggregates; off unless telemetry.prometheus.baseUrl is set.
 backend.add(import('@internal/plugin-telemetry-backend-module-prometheus'));
+// Demo traffic: the demo organisation's request flow as real OpenTelemetry spans into the
+// receiver; off unless telemetry.demoTraffic.enabled is true.
+backend.add(import('@internal/plugin-telemetry-backend-module-demo-traffic'));
 
 // Validates catalog files for CI (POST /api/catalog-validation/validate), same rules as the CLI.
 backend.add(import('@internal/plugin-catalog-validation-backend'));

@@ -26,7 +26,10 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { JsonObject } from '@backstage/types';
-import { perPluginDatabases, waitFor } from '@internal/backend-test-kit';
+import {
+  isolatedTestBackendServices,
+  waitFor,
+} from '@internal/backend-test-kit';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import unprocessedModule from '@backstage/plugin-catalog-backend-module-unprocessed';
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
@@ -231,6 +234,12 @@ export async function startScaffolderHarness(options: {
   const testTemplatesDir = fs.mkdtempSync(
     path.join(os.tmpdir(), 'strata-test-templates-'),
   );
+  // A database per plugin and a scheduler of this backend's own: the test file's shared default
+  // scheduler would re-run a stopped harness's tasks when the next one starts.
+  const services = isolatedTestBackendServices(
+    options.databases,
+    options.databaseId,
+  );
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
@@ -248,7 +257,7 @@ export async function startScaffolderHarness(options: {
       scaffolderStranglerModule,
       scaffolderTemplateGlobalsModule,
       ...(options.features ?? []),
-      perPluginDatabases(options.databases, options.databaseId),
+      ...services.features,
       mockServices.rootConfig.factory({
         data: catalogConfig(repositoriesDir, testTemplatesDir),
       }),
@@ -392,15 +401,12 @@ export async function startScaffolderHarness(options: {
     },
 
     async stop() {
-      // scaffolder.EXPERIMENTAL_gracefulShutdown (above) makes this wait for the scaffolder's
-      // task worker (4.2.0 without it only signals the worker and returns). That is not enough:
-      // with it and without the pause below, running the harness files in one worker
-      // (--runInBand) still failed the next file with "Unable to acquire a connection" as
-      // uncaught errors ("Test suite failed to run"), once in two runs. Another loop outlives
-      // stop() and queries the test databases after TestDatabases closes them; the catalog's
-      // processing and stitching pipelines also stop without awaiting an in-flight item, but
-      // they catch their errors, so the uncaught ones come from elsewhere (not yet found).
-      // Until it is found and stopped, give such loops time to finish while the databases exist.
+      // scaffolder.EXPERIMENTAL_gracefulShutdown (above) makes stop() wait for the task worker,
+      // and the isolated scheduler keeps the next harness from re-running this one's tasks.
+      // What still queries afterwards is the scaffolder's task event poll (StorageTaskBroker
+      // event$: one query a second per subscription, no stop hook); some subscriptions never see
+      // a completion event and poll on (whenDatabasesIdle times out naming that query), so the
+      // harness gives in-flight work a short pause instead of waiting for silence.
       await backend.stop();
       await new Promise(resolve => setTimeout(resolve, 2000));
       fs.rmSync(repositoriesDir, { recursive: true, force: true });

@@ -90,6 +90,7 @@ describe('Strata configuration schema', () => {
         '@internal/plugin-scaffolder-backend-module-strangler',
         '@internal/plugin-scaffolder-backend-module-template-globals',
         '@internal/plugin-telemetry-backend',
+        '@internal/plugin-telemetry-backend-module-demo-traffic',
         '@internal/plugin-telemetry-backend-module-prometheus',
       ]),
     );
