@@ -1,3 +1,4 @@
+/* eslint-disable jest/no-export -- a test helper: it declares the describe/it blocks its callers need */
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 

@@ -41,7 +41,9 @@ const event = (id: string) => ({
 function permissionsFactory() {
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockImplementation(async (requests, options) => {
-    const credentials = options.credentials as BackstageCredentials;
+    const credentials = options.credentials as BackstageCredentials<{
+      type: string;
+    }>;
     return requests.map(() => ({
       result:
         credentials.principal.type === 'service' ||
