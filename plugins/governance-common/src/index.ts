@@ -19,3 +19,5 @@ export {
   parseLevels,
 } from './config/readGovernanceConfig';
 export * from './permissions';
+// The backend's API client, generated from governance-backend's openapi.yaml (`yarn openapi:generate`).
+export { GovernanceApiClient } from './generated';

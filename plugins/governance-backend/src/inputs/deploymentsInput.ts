@@ -1,0 +1,60 @@
+import type { ServiceDeploymentStatus } from '@internal/plugin-deployments-common';
+import type { WorkloadInput } from '@internal/plugin-governance-common';
+import type { SourceResult } from './source';
+
+/** Reads one service's workloads from the deployments plugin (`GET /api/deployments/v1/status`). */
+export type StatusReader = (
+  entityRef: string,
+) => Promise<ServiceDeploymentStatus>;
+
+/** Status requests in flight at once: the answers come from the watch cache, not the clusters. */
+const CONCURRENCY = 8;
+
+/**
+ * The workloads of the given services. The deployments plugin answers per service, so this asks
+ * for each (a few at a time). No cluster configured means the Kubernetes rules cannot run:
+ * the source is unavailable, not "no workloads" (which would hide nothing, but say nothing).
+ *
+ * The status carries replicas and autoscaler bounds but not the pod template's limits and probes,
+ * so `containers` stays undefined and the limits and readiness rules skip these workloads.
+ */
+export async function readWorkloads(
+  status: StatusReader,
+  entityRefs: string[],
+): Promise<SourceResult<WorkloadInput[]>> {
+  if (entityRefs.length === 0) return { status: 'ok', data: [] };
+  const first = await status(entityRefs[0]);
+  if (!first.clustersConfigured) {
+    return {
+      status: 'unavailable',
+      reason: 'the deployments plugin has no Kubernetes cluster configured',
+    };
+  }
+  const answers: ServiceDeploymentStatus[] = [first];
+  let next = 1;
+  const worker = async () => {
+    while (next < entityRefs.length) {
+      const ref = entityRefs[next++];
+      answers.push(await status(ref));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+
+  const workloads: WorkloadInput[] = [];
+  for (const answer of answers) {
+    for (const cluster of answer.clusters) {
+      for (const workload of cluster.workloads) {
+        workloads.push({
+          entityRef: answer.entityRef.toLocaleLowerCase('en-US'),
+          cluster: cluster.cluster,
+          environment: cluster.environment,
+          namespace: workload.namespace,
+          name: workload.name,
+          replicas: workload.replicas.desired,
+          ...(workload.hpa && { minReplicas: workload.hpa.minReplicas }),
+        });
+      }
+    }
+  }
+  return { status: 'ok', data: workloads };
+}

@@ -1,0 +1,170 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  EntityScore,
+  Finding,
+  GovernanceConfig,
+  rollup,
+  Rollup,
+  scorecard,
+} from '@internal/plugin-governance-common';
+import { Evaluation, EvaluationStore } from '../database/EvaluationStore';
+import { Waiver, WaiverStore } from '../database/WaiverStore';
+import {
+  applyCheckWaivers,
+  WaivedCheckResult,
+  WaiverIndex,
+} from '../evaluation/waivers';
+
+/** Filters of the findings list; refs already normalised to lower case. */
+export interface FindingFilters {
+  rule?: string;
+  entityRef?: string;
+  owner?: string;
+  namespace?: string;
+}
+
+export interface FindingView extends Finding {
+  waived: boolean;
+  waiver?: Waiver;
+}
+
+export interface ScorecardView extends EntityScore {
+  results: WaivedCheckResult[];
+}
+
+export interface RollupView extends Rollup {
+  openFindings: number;
+}
+
+/**
+ * What the API and the MCP action answer, computed from the latest stored evaluation and the
+ * waivers in force now: a waiver created or expired since the evaluation counts at once.
+ */
+export class GovernanceViews {
+  constructor(
+    private readonly evaluations: EvaluationStore,
+    private readonly waivers: WaiverStore,
+    private readonly governance: GovernanceConfig,
+  ) {}
+
+  /** The latest evaluation and the waivers in force; undefined before the first evaluation. */
+  async currentIfAny(): Promise<
+    { evaluation: Evaluation; waivers: WaiverIndex } | undefined
+  > {
+    const [evaluation, waivers] = await Promise.all([
+      this.evaluations.latest(),
+      this.waivers.list(),
+    ]);
+    return evaluation && { evaluation, waivers: new WaiverIndex(waivers) };
+  }
+
+  /** The latest evaluation and the waivers in force; 503 before the first evaluation. */
+  async current(): Promise<{ evaluation: Evaluation; waivers: WaiverIndex }> {
+    const current = await this.currentIfAny();
+    if (!current) {
+      throw new ServiceUnavailableError(
+        'No governance evaluation has finished yet: the first one runs when the backend starts; try again in a minute',
+      );
+    }
+    return current;
+  }
+
+  async findings(filters: FindingFilters) {
+    const { evaluation, waivers } = await this.current();
+    const items: FindingView[] = evaluation.findings
+      .filter(
+        f =>
+          (!filters.rule || f.rule === filters.rule) &&
+          (!filters.entityRef || f.entityRefs.includes(filters.entityRef)) &&
+          (!filters.owner || f.owners.includes(filters.owner)) &&
+          (!filters.namespace || f.namespaces.includes(filters.namespace)),
+      )
+      .map(f => {
+        const waiver = waivers.forFinding(f.key);
+        return waiver
+          ? { ...f, waived: true, waiver }
+          : { ...f, waived: false };
+      });
+    return { evaluation, items };
+  }
+
+  /** Scorecards of one entity, or of every entity an owner owns directly. */
+  async scorecards(about: { entityRef: string } | { owner: string }) {
+    const { evaluation, waivers } = await this.current();
+    let refs: Set<string>;
+    if ('entityRef' in about) {
+      if (!evaluation.entities.some(e => refOf(e) === about.entityRef)) {
+        throw new NotFoundError(
+          `No entity ${about.entityRef} in the latest evaluation (evaluation ${evaluation.id})`,
+        );
+      }
+      refs = new Set([about.entityRef]);
+    } else {
+      refs = new Set(
+        evaluation.entities.filter(e => ownerOf(e) === about.owner).map(refOf),
+      );
+    }
+    const results = applyCheckWaivers(
+      evaluation.checkResults.filter(r => refs.has(r.entityRef)),
+      waivers,
+    );
+    const byEntity = new Map<string, WaivedCheckResult[]>();
+    for (const result of results) {
+      const list = byEntity.get(result.entityRef) ?? [];
+      list.push(result);
+      byEntity.set(result.entityRef, list);
+    }
+    const items: ScorecardView[] = scorecard(results, this.governance.levels)
+      .filter(score => refs.has(score.entityRef))
+      .map(score => ({
+        ...score,
+        results: byEntity.get(score.entityRef) ?? [],
+      }));
+    return { evaluation, items };
+  }
+
+  async rollups(by: 'owner' | 'system' | 'organisation') {
+    const { evaluation, waivers } = await this.current();
+    const scores = scorecard(
+      applyCheckWaivers(evaluation.checkResults, waivers),
+      this.governance.levels,
+    );
+    const open = evaluation.findings.filter(f => !waivers.forFinding(f.key));
+    const items: RollupView[] = rollup(scores, by, evaluation.entities).map(
+      r => ({
+        ...r,
+        openFindings: open.filter(f => involves(f, by, r.key)).length,
+      }),
+    );
+    return { evaluation, items };
+  }
+}
+
+/** Whether a finding counts towards a rollup group. */
+function involves(
+  finding: Finding,
+  by: 'owner' | 'system' | 'organisation',
+  key: string,
+): boolean {
+  if (by === 'owner') return finding.owners.includes(key);
+  if (by === 'system') return finding.systems.includes(key);
+  return true;
+}
+
+function refOf(entity: Evaluation['entities'][number]): string {
+  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+}
+
+/** The owner as the catalog resolved it (the ownedBy relation), else spec.owner as written. */
+function ownerOf(entity: Evaluation['entities'][number]): string | undefined {
+  const relation = entity.relations?.find(r => r.type === 'ownedBy');
+  if (relation) return relation.targetRef.toLocaleLowerCase('en-US');
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string') return undefined;
+  return (
+    owner.includes(':')
+      ? owner
+      : `group:${entity.metadata.namespace ?? 'default'}/${owner}`
+  ).toLocaleLowerCase('en-US');
+}
