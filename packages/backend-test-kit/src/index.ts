@@ -17,3 +17,4 @@ export {
   type CatalogErrorEvent,
 } from './catalogEvents';
 export { describeMigrations, type MigratedTable } from './migrations';
+export { onIpv4, type ListeningApp } from './onIpv4';

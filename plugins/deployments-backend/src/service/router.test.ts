@@ -6,10 +6,10 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { onIpv4 } from '@internal/backend-test-kit';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
-import http from 'node:http';
 import request from 'supertest';
 import { CATALOG } from '../__testUtils__/catalogFixture';
 import { DatabaseHistoryStore } from '../database/HistoryStore';
@@ -24,13 +24,6 @@ jest.setTimeout(60_000);
 const HOUR = 3600_000;
 const NOW = Date.now();
 const ago = (hours: number) => new Date(NOW - hours * HOUR).toISOString();
-
-/** wrapServer's proxy goes to "localhost", which may resolve to IPv6 here: serve IPv4 only. */
-function onIpv4(app: express.Express): express.Express {
-  const listen = (port: number) =>
-    http.createServer(app).listen(port, '127.0.0.1');
-  return Object.assign(Object.create(app), { listen });
-}
 
 const deployment = (id: string, overrides: Record<string, unknown> = {}) => ({
   kind: 'deployment',

@@ -8,9 +8,9 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { onIpv4 } from '@internal/backend-test-kit';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
-import http from 'node:http';
 import request from 'supertest';
 import { CatalogGraphCache } from '../catalog/CatalogGraphCache';
 import { AggregateReader } from '../database/AggregateReader';
@@ -22,13 +22,6 @@ import { newSpanId, newTraceId, span } from '../__testUtils__/spans';
 import { createRouter } from './router';
 
 jest.setTimeout(60_000);
-
-/** wrapServer's proxy goes to "localhost", which may resolve to IPv6 here: serve IPv4 only. */
-function onIpv4(app: express.Express): express.Express {
-  const listen = (port: number) =>
-    http.createServer(app).listen(port, '127.0.0.1');
-  return Object.assign(Object.create(app), { listen });
-}
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
