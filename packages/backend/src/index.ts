@@ -38,6 +38,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-github-org'));
 backend.add(import('@internal/plugin-catalog-backend-module-service-model'));
 // Refuses oversized entities and script links with a processing error that says why.
 backend.add(import('@internal/plugin-catalog-backend-module-entity-guards'));
+// On the embedded SQLite default: WAL and a larger cache for ingest, partial indexes for filtered
+// (relation) queries. Does nothing on PostgreSQL.
+backend.add(import('@internal/plugin-catalog-backend-module-sqlite-tuning'));
 // Repositories created on this Strata (templates' "Local Git repository") in the catalog, and
 // the guard every `file` location goes through. The catalog API itself accepts `url` only.
 backend.add(

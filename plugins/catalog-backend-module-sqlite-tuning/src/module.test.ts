@@ -1,0 +1,176 @@
+/*
+ * The real catalog with this module on SQLite and PostgreSQL: on SQLite the partial indexes
+ * exist after startup, the connection settings are on, and the catalog's own relation query
+ * (captured as it runs) is planned on the index; filtered answers are the same on both
+ * databases. On PostgreSQL nothing is created.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { waitFor } from '@internal/backend-test-kit';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import sqliteTuningModule from './index';
+import { SQLITE_QUERY_INDEXES } from './queryIndexes';
+
+const component = (name: string, dependsOn: string[]) => `---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${name}
+spec:
+  type: service
+  lifecycle: production
+  owner: group:default/team-a
+  dependsOn: [${dependsOn.join(', ')}]
+`;
+const resource = (name: string) => `---
+apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata:
+  name: ${name}
+spec:
+  type: database
+  owner: group:default/team-a
+`;
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const ids = databases.eachSupportedId().map(([id]) => id);
+
+const BY_QUERY =
+  '/api/catalog/entities/by-query?filter=relations.dependsOn=resource:default/orders-db';
+
+/** A real catalog with this module on a fresh database, reading a file with five entities. */
+async function startCatalog(databaseId: TestDatabaseId, dir: string) {
+  const file = path.join(dir, 'catalog-info.yaml');
+  fs.writeFileSync(
+    file,
+    [
+      component('orders', ['resource:default/orders-db']),
+      component('billing', [
+        'resource:default/billing-db',
+        'resource:default/orders-db',
+      ]),
+      component('search', []),
+      resource('orders-db'),
+      resource('billing-db'),
+    ].join(''),
+  );
+  const knex = await databases.init(databaseId);
+  const statements: { sql: string; bindings: unknown[] }[] = [];
+  knex.on('query', (q: { sql: string; bindings?: unknown[] }) =>
+    statements.push({ sql: q.sql, bindings: q.bindings ?? [] }),
+  );
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      sqliteTuningModule,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: {
+            processingInterval: { seconds: 1 },
+            rules: [{ allow: ['Component', 'Resource', 'Location'] }],
+            locations: [{ type: 'file', target: file }],
+          },
+        },
+      }),
+    ],
+  });
+  const refsOf = async (url: string) => {
+    const res = await request(backend.server)
+      .get(url)
+      .set('Authorization', mockCredentials.user.header());
+    if (res.status !== 200) {
+      throw new Error(`${url}: HTTP ${res.status} ${res.text}`);
+    }
+    const items = (res.body.items ?? res.body) as Entity[];
+    return items.map(e => stringifyEntityRef(e)).sort();
+  };
+  await waitFor(
+    async () => ((await refsOf(BY_QUERY)).length === 2 ? true : undefined),
+    'both dependents of orders-db stitched',
+    { timeoutMs: 90_000 },
+  );
+  return { knex, backend, statements, refsOf };
+}
+
+describe.each(ids)('sqlite-tuning in the catalog on %s', databaseId => {
+  let dir: string;
+  let catalog: Awaited<ReturnType<typeof startCatalog>>;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-tuning-'));
+    catalog = await startCatalog(databaseId, dir);
+  });
+  afterAll(async () => {
+    await catalog?.backend.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers filtered queries right', async () => {
+    const expected = ['component:default/billing', 'component:default/orders'];
+    expect(await catalog.refsOf(BY_QUERY)).toEqual(expected);
+    expect(
+      await catalog.refsOf(
+        '/api/catalog/entities?filter=relations.dependsOn=resource:default/orders-db',
+      ),
+    ).toEqual(expected);
+    expect(
+      await catalog.refsOf(
+        '/api/catalog/entities/by-query?filter=relations.dependsOn=resource:default/billing-db',
+      ),
+    ).toEqual(['component:default/billing']);
+    expect(
+      await catalog.refsOf(
+        '/api/catalog/entities/by-query?filter=relations.dependsOn=resource:default/none',
+      ),
+    ).toEqual([]);
+  });
+
+  if (databaseId === 'SQLITE_3') {
+    it('creates the indexes, sets the connection and plans the relation query on the index', async () => {
+      const { knex, statements, refsOf } = catalog;
+      const indexes = await knex('sqlite_master')
+        .where({ type: 'index', tbl_name: 'final_entities' })
+        .pluck('name');
+      expect(indexes).toEqual(
+        expect.arrayContaining(SQLITE_QUERY_INDEXES.map(i => i.name)),
+      );
+      const [sync] = await knex.raw('PRAGMA synchronous');
+      expect(sync.synchronous).toBe(1);
+
+      // The catalog's own statement for the by-query request, planned by SQLite.
+      statements.length = 0;
+      await refsOf(BY_QUERY);
+      const relationQuery = statements.find(
+        s =>
+          /from `final_entities`/.test(s.sql) &&
+          /exists \(select 1 from `search` as `search_flt`/.test(s.sql) &&
+          /limit \?/.test(s.sql),
+      );
+      expect(relationQuery).toBeDefined();
+      const plan = (await knex.raw(
+        `EXPLAIN QUERY PLAN ${relationQuery!.sql}`,
+        relationQuery!.bindings as any[],
+      )) as { detail: string }[];
+      expect(plan.map(p => p.detail)).toContain(
+        'SCAN final_entities USING INDEX strata_final_entities_stitched_id_idx',
+      );
+    });
+  } else {
+    it('creates nothing', async () => {
+      const { rows } = await catalog.knex.raw(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'final_entities' AND indexname LIKE 'strata_%'",
+      );
+      expect(rows).toEqual([]);
+    });
+  }
+});

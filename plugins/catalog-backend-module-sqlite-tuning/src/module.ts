@@ -1,0 +1,46 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { applyConnectionPragmas, isSqlite } from './connectionPragmas';
+import { createQueryIndexes } from './queryIndexes';
+
+/**
+ * Catalog module for the embedded SQLite default (bench/README.md, catalog scale): connection
+ * settings for the catalog's many small write transactions, and partial indexes that keep
+ * filtered queries off the entity bodies. On any other database it does nothing (PostgreSQL's
+ * planner already answers those queries from its indexes).
+ */
+export const catalogModuleSqliteTuning = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'sqlite-tuning',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        database: coreServices.database,
+        logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
+      },
+      async init({ database, logger, lifecycle }) {
+        // The same knex the catalog gets: the database service hands one client per plugin.
+        const knex = await database.getClient();
+        if (!isSqlite(knex)) {
+          logger.info(
+            `Catalog database is ${knex.client.config.client}, not SQLite: no SQLite tuning applied`,
+          );
+          return;
+        }
+        // Before the catalog's own init, so its migrations and first ingest run with them.
+        const pragmas = await applyConnectionPragmas(knex);
+        logger.info(
+          `SQLite connection settings: ${JSON.stringify(pragmas)}`,
+        );
+        // The catalog creates its tables in its init, which runs after this module's.
+        lifecycle.addStartupHook(async () => {
+          const created = await createQueryIndexes(knex);
+          logger.info(`SQLite query indexes in place: ${created.join(', ')}`);
+        });
+      },
+    });
+  },
+});
