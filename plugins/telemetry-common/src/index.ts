@@ -11,3 +11,7 @@ export * from './traces';
 export * from './openslo';
 // `./slo` is the contract file slo.ts; the SLO math lives in the folder slo/.
 export * from './slo/index';
+
+// The backend's API, generated from its spec (`yarn openapi:generate`); the frontend and other
+// callers use it instead of writing the requests again.
+export { TelemetryApiClient } from './generated';

@@ -3,7 +3,7 @@ import { TelemetryClient } from './TelemetryClient';
 
 function clientAnswering(status: number, body: unknown) {
   const fetch = jest.fn(
-    async (_url: string) =>
+    async (_url: string, _init?: RequestInit) =>
       new Response(JSON.stringify(body), {
         status,
         headers: { 'content-type': 'application/json' },
@@ -14,7 +14,8 @@ function clientAnswering(status: number, body: unknown) {
     fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
   });
   const urls = () => fetch.mock.calls.map(call => call[0]);
-  return { client, urls };
+  const methods = () => fetch.mock.calls.map(call => call[1]?.method);
+  return { client, urls, methods };
 }
 
 describe('TelemetryClient', () => {
@@ -30,14 +31,17 @@ describe('TelemetryClient', () => {
     ]);
   });
 
-  it('asks for SLOs by entity ref and edges by window', async () => {
-    const { client, urls } = clientAnswering(200, { items: [] });
-    await client.getSlos('component:default/pipeline-service');
+  it('asks for SLOs by entity ref and edges by window, reading only', async () => {
+    const { client, urls, methods } = clientAnswering(200, { items: [] });
+    await expect(
+      client.getSlos('component:default/pipeline-service'),
+    ).resolves.toEqual({ items: [] });
     await client.getEdges('1h');
     expect(urls()).toEqual([
       'http://backend/api/telemetry/v1/slos?entityRef=component%3Adefault%2Fpipeline-service',
       'http://backend/api/telemetry/v1/edges?window=1h',
     ]);
+    expect(methods()).toEqual(['GET', 'GET']);
   });
 
   it("throws a ResponseError carrying the backend's message", async () => {

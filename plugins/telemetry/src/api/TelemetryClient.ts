@@ -1,61 +1,39 @@
-import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import {
   EdgeReport,
   RedReport,
   SloStatusList,
+  TelemetryApiClient,
   TraceSampleList,
 } from '@internal/plugin-telemetry-common';
 import { TelemetryApi, TelemetryWindow } from './TelemetryApi';
 
 /**
- * {@link TelemetryApi} over HTTP with the signed-in user's token. Deliberately thin — it builds
- * URLs and turns non-2xx answers into `ResponseError`s — so it can delegate to the client
- * generated from the backend's OpenAPI spec once that covers `/v1/slos` and is exported by
- * telemetry-common, without the cards noticing. The body types are the contract's
- * (`@internal/plugin-telemetry-common`), not declared here.
+ * {@link TelemetryApi} over HTTP with the signed-in user's token, through the client generated
+ * from the backend's OpenAPI spec (non-2xx answers are `ResponseError`s). The cards call it with
+ * plain arguments; this adapter only shapes them into the generated client's requests. The
+ * answers are the contract types of telemetry-common, which the generated models match.
  */
 export class TelemetryClient implements TelemetryApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly client: TelemetryApiClient;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.client = new TelemetryApiClient(options);
+  }
 
   getRed(serviceName: string, window: TelemetryWindow): Promise<RedReport> {
-    return this.get(`/v1/services/${encodeURIComponent(serviceName)}/red`, {
-      window,
-    });
+    return this.client.getRed({ path: { serviceName }, query: { window } });
   }
 
   getTraceSamples(serviceName: string): Promise<TraceSampleList> {
-    return this.get(
-      `/v1/services/${encodeURIComponent(serviceName)}/traces`,
-      {},
-    );
+    return this.client.getTraceSamples({ path: { serviceName } });
   }
 
   getSlos(entityRef: string): Promise<SloStatusList> {
-    return this.get('/v1/slos', { entityRef });
+    return this.client.getSlos({ query: { entityRef } });
   }
 
   getEdges(window: TelemetryWindow): Promise<EdgeReport> {
-    return this.get('/v1/edges', { window });
-  }
-
-  private async get<T>(
-    path: string,
-    params: Record<string, string>,
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('telemetry');
-    const search = new URLSearchParams(params).toString();
-    const response = await this.options.fetchApi.fetch(
-      `${baseUrl}${path}${search ? `?${search}` : ''}`,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return this.client.getEdges({ query: { window } });
   }
 }
