@@ -132,6 +132,8 @@ export function refOf(entity: Entity): string {
 
 /** How an entity is named in a message: its name, with the namespace when not `default`. */
 export function displayName(ref: string): string {
+  // Telemetry's names for what the catalog lacks (otel:…, db:…, topic:…) stay as they are.
+  if (/^(otel|db|topic):/.test(ref) || !/^[^:/]+:[^/]+\/.+$/.test(ref)) return ref;
   const slash = ref.indexOf('/');
   const namespace = ref.slice(ref.indexOf(':') + 1, slash);
   const name = ref.slice(slash + 1);
