@@ -46,6 +46,14 @@ backend.add(import('@internal/plugin-catalog-backend-module-sqlite-tuning'));
 backend.add(
   import('@internal/plugin-catalog-backend-module-local-repositories'),
 );
+// Freshness: a GitHub push refreshes exactly the files it touched (with the stock GitHub
+// provider, on the webhook below), and a changed file of a `file` location is re-read at once.
+backend.add(
+  import('@internal/plugin-catalog-backend-module-github-push-refresh'),
+);
+backend.add(
+  import('@internal/plugin-catalog-backend-module-file-watch-refresh'),
+);
 // Catalog edits as pull requests against each service's catalog-info.yaml.
 backend.add(import('@internal/plugin-catalog-edits-backend'));
 
@@ -91,6 +99,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Events bus (catalog and signals subscribe to it), notifications and live signals.
 backend.add(import('@backstage/plugin-events-backend'));
+// GitHub webhooks at POST /api/events/http/github, signature-checked with
+// events.modules.github.webhookSecret (off without it), published as github.<event>.
+backend.add(import('@backstage/plugin-events-backend-module-github'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

@@ -80,6 +80,7 @@ describe('Strata configuration schema', () => {
     expect(declared).toEqual(
       expect.arrayContaining([
         '@internal/plugin-catalog-backend-module-entity-guards',
+        '@internal/plugin-catalog-backend-module-file-watch-refresh',
         '@internal/plugin-catalog-backend-module-service-model',
         '@internal/plugin-catalog-edits-backend',
         '@internal/plugin-catalog-validation-backend',
