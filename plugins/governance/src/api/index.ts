@@ -1,0 +1,4 @@
+export { governanceApiRef } from './GovernanceApi';
+export type { GovernanceApi, ScorecardQuery } from './GovernanceApi';
+export { GovernanceClient } from './GovernanceClient';
+export type * from './types';

@@ -1,0 +1,1 @@
+export { GovernancePage } from './GovernancePage';

@@ -1,0 +1,1 @@
+export { ScorecardCard, SCORECARD_CARD_TITLE } from './ScorecardCard';

@@ -1,0 +1,3 @@
+export { governanceApi } from './apis';
+export { governancePage } from './pages';
+export { scorecardEntityCard } from './entityCards';
