@@ -1,0 +1,35 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+export const DEFAULT_REFRESH_SECONDS = 60;
+export const DEFAULT_HEALTH_TIMEOUT_MS = 2000;
+
+export interface OwnershipSettings {
+  refreshMs: number;
+  healthTimeoutMs: number;
+}
+
+function positive(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new InputError(`${key} must be a positive number, got ${value}`);
+  }
+  return value;
+}
+
+/** The plugin's settings from `ownership.*` (config.d.ts), with clear errors for bad values. */
+export function readOwnershipSettings(config: Config): OwnershipSettings {
+  return {
+    refreshMs:
+      positive(
+        config,
+        'ownership.index.refreshSeconds',
+        DEFAULT_REFRESH_SECONDS,
+      ) * 1000,
+    healthTimeoutMs: positive(
+      config,
+      'ownership.health.timeoutMs',
+      DEFAULT_HEALTH_TIMEOUT_MS,
+    ),
+  };
+}
