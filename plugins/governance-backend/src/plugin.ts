@@ -9,6 +9,7 @@ import {
   readGovernanceConfig,
 } from '@internal/plugin-governance-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { TelemetryApiClient } from '@internal/plugin-telemetry-common';
 import { registerListFindingsAction } from './actions/listFindingsAction';
 import { readGovernanceSettings } from './config';
 import { EvaluationStore } from './database/EvaluationStore';
@@ -17,7 +18,6 @@ import { governanceDatabase } from './database/migrate';
 import { WaiverStore } from './database/WaiverStore';
 import { Evaluator } from './evaluation/Evaluator';
 import { CatalogInput } from './inputs/catalogInput';
-import { fetchEdges } from './inputs/telemetryEdges';
 import { createRouter } from './service/router';
 import { GovernanceViews } from './service/views';
 
@@ -62,17 +62,16 @@ export const governancePlugin = createBackendPlugin({
             onBehalfOf: await deps.auth.getOwnServiceCredentials(),
             targetPluginId,
           });
+        const telemetry = new TelemetryApiClient({
+          discoveryApi: deps.discovery,
+        });
         const deployments = new DeploymentsApiClient({
           discoveryApi: deps.discovery,
         });
         const evaluator = new Evaluator({
           catalog: new CatalogInput(deps.catalog, deps.auth),
           edges: async window =>
-            fetchEdges(
-              deps.discovery,
-              (await token('telemetry')).token,
-              window,
-            ),
+            telemetry.getEdges({ query: { window } }, await token('telemetry')),
           deploymentStatus: async entityRef =>
             deployments.getStatus(
               { query: { entityRef } },

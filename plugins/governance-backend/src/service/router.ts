@@ -64,8 +64,14 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, auditor, views, waivers, history } = options;
   const now = options.now ?? Date.now;
+  const json = jsonBody({ limitBytes: 64 * 1024 });
   const router = await createOpenApiRouter({
-    middleware: [jsonBody({ limitBytes: 64 * 1024 })],
+    middleware: [
+      // POST /v1/evaluations has no body, but fetch and proxies send `Content-Length: 0` with
+      // no Content-Type, which jsonBody would refuse as not JSON (415).
+      (req, res, next) =>
+        req.headers['content-length'] === '0' ? next() : json(req, res, next),
+    ],
   });
 
   /** The caller may do this, or a 403 naming the permission. */

@@ -126,11 +126,9 @@ export const spec = {
           },
           createdAt: {
             type: 'string',
-            format: 'date-time',
           },
           expiresAt: {
             type: 'string',
-            format: 'date-time',
           },
           expired: {
             type: 'boolean',
@@ -267,7 +265,6 @@ export const spec = {
           },
           finishedAt: {
             type: 'string',
-            format: 'date-time',
           },
         },
         required: ['id', 'finishedAt'],
@@ -610,11 +607,9 @@ export const spec = {
           },
           startedAt: {
             type: 'string',
-            format: 'date-time',
           },
           finishedAt: {
             type: 'string',
-            format: 'date-time',
           },
           trigger: {
             type: 'string',
