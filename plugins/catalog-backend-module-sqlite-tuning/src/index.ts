@@ -1,7 +1,8 @@
 /**
  * Catalog backend module that tunes the catalog's embedded SQLite database: connection settings
- * for bulk writes (WAL, synchronous NORMAL, a larger page cache) and partial indexes that keep
- * filtered catalog queries from reading every entity body. A no-op on PostgreSQL.
+ * for bulk writes (WAL, synchronous NORMAL, a larger page cache), filtered catalog reads (relation
+ * queries) rewritten from a correlated EXISTS to an IN that SQLite answers from the search index,
+ * and partial indexes that keep the remaining scans off the entity bodies. A no-op on PostgreSQL.
  *
  * @packageDocumentation
  */
@@ -14,3 +15,7 @@ export {
   SQLITE_CONNECTION_PRAGMAS,
 } from './connectionPragmas';
 export { createQueryIndexes, SQLITE_QUERY_INDEXES } from './queryIndexes';
+export {
+  installFilterQueryRewrite,
+  rewriteFilterQuery,
+} from './filterQueryShape';

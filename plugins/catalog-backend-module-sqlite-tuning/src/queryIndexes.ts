@@ -30,9 +30,10 @@ export const SQLITE_QUERY_INDEXES: ReadonlyArray<{
     sql: 'CREATE INDEX IF NOT EXISTS strata_final_entities_stitched_id_idx ON final_entities (entity_id) WHERE final_entity IS NOT NULL',
   },
   {
-    // GET /entities?filter=… (ORDER BY entity_ref).
-    name: 'strata_final_entities_stitched_ref_idx',
-    sql: 'CREATE INDEX IF NOT EXISTS strata_final_entities_stitched_ref_idx ON final_entities (entity_ref) WHERE final_entity IS NOT NULL',
+    // GET /entities?filter=… (ORDER BY entity_ref). entity_id is in the index because the search
+    // probe needs it: without it every scanned row is looked up in the table (measured: no gain).
+    name: 'strata_final_entities_stitched_ref_id_idx',
+    sql: 'CREATE INDEX IF NOT EXISTS strata_final_entities_stitched_ref_id_idx ON final_entities (entity_ref, entity_id) WHERE final_entity IS NOT NULL',
   },
 ];
 
