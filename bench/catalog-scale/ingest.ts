@@ -19,6 +19,8 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
+import sqliteTuningModule from '@internal/plugin-catalog-backend-module-sqlite-tuning';
+import { catalogQueries, measureQuery } from './queries';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +45,8 @@ const outFile = process.argv.includes('--out') ? arg('out') : undefined;
 // other engineers' builds, and fsync waits on it would measure them, not the catalog.
 const sqliteDir = arg('sqlite-dir', fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir());
 const pgUrl = process.env.CATALOG_SCALE_PG ?? 'postgresql://postgres@127.0.0.1:5432';
+// --keep-sqlite FILE: copy the loaded SQLite database there before cleanup (to EXPLAIN its queries).
+const keepSqlite = process.argv.includes('--keep-sqlite') ? arg('keep-sqlite') : undefined;
 
 if (!['sqlite', 'postgres'].includes(db)) throw new Error(`--db sqlite|postgres, got ${db}`);
 if (!['stock', 'strata'].includes(variant)) throw new Error(`--variant stock|strata, got ${variant}`);
@@ -67,6 +71,7 @@ async function makeDatabase(): Promise<{ knex: Knex; cleanup: () => Promise<void
       knex,
       cleanup: async () => {
         await knex.destroy();
+        if (keepSqlite) fs.copyFileSync(path.join(tmp, 'catalog.sqlite'), keepSqlite);
         fs.rmSync(tmp, { recursive: true, force: true });
       },
     };
@@ -94,10 +99,11 @@ function ioPressure(): string | undefined {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)];
+/** Resident memory of this process (the backend runs in it): now and the peak so far, MiB. */
+function rssMiB(): { now: number; peak: number } {
+  const status = fs.readFileSync('/proc/self/status', 'utf8');
+  const kib = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
+  return { now: Math.round(kib('VmRSS') / 1024), peak: Math.round(kib('VmHWM') / 1024) };
 }
 
 let abort = false;
@@ -117,11 +123,34 @@ async function main() {
     ioPressureAtStart: ioPressure(),
   };
   try {
+    // Every statement the backend sends during ingest, by shape (the catalog's DB round trips).
+    // The benchmark's own progress polls are `count(*)` statements, which the catalog never sends.
+    // Time from knex's 'query' (connection acquired, statement sent) to its response.
+    const queryShapes = new Map<string, { n: number; ms: number }>();
+    const inFlight = new Map<string, { shape: string; at: number }>();
+    let ingesting = true;
+    knex.on('query', (q: { sql?: string; __knexQueryUid?: string }) => {
+      if (!ingesting || !q.sql || !q.__knexQueryUid || /count\(\*\)/i.test(q.sql)) return;
+      const shape = q.sql.replace(/\s+/g, ' ').replace(/(\?|\$\d+)(, ?(\?|\$\d+))+/g, '?…').slice(0, 160);
+      inFlight.set(q.__knexQueryUid, { shape, at: performance.now() });
+    });
+    const done = (_r: unknown, q: { __knexQueryUid?: string }) => {
+      const s = q?.__knexQueryUid ? inFlight.get(q.__knexQueryUid) : undefined;
+      if (!s) return;
+      inFlight.delete(q.__knexQueryUid!);
+      const entry = queryShapes.get(s.shape) ?? { n: 0, ms: 0 };
+      entry.n += 1;
+      entry.ms += performance.now() - s.at;
+      queryShapes.set(s.shape, entry);
+    };
+    knex.on('query-response', done);
+    knex.on('query-error', (_e: unknown, q: { __knexQueryUid?: string }) => done(undefined, q));
     const t0 = performance.now();
     backend = await startTestBackend({
       features: [
         catalogPlugin,
-        ...(variant === 'strata' ? [serviceModelModule] : []),
+        // Strata's catalog modules as packages/backend installs them.
+        ...(variant === 'strata' ? [serviceModelModule, sqliteTuningModule] : []),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
           data: {
@@ -200,69 +229,59 @@ async function main() {
       await sleep(Math.min(5000, Math.max(1000, (now - t0) / 60)));
     }
     log(`ingested ${result.entities} entities in ${result.ingestSeconds}s (${result.entitiesPerSecond}/s)`);
+    ingesting = false;
+    const shapes = [...queryShapes.entries()];
+    const statements = shapes.reduce((n, [, e]) => n + e.n, 0);
+    result.ingestStatements = statements;
+    result.statementsPerEntity = +(statements / Number(result.entities)).toFixed(1);
+    result.statementSeconds = +(shapes.reduce((n, [, e]) => n + e.ms, 0) / 1000).toFixed(1);
+    result.topStatements = shapes
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 15)
+      .map(([sql, e]) => ({ n: e.n, seconds: +(e.ms / 1000).toFixed(2), sql }));
+    result.rssAfterIngestMiB = rssMiB();
 
-    // Entity page queries against the loaded catalog, over real HTTP on loopback.
+    // Entity page, team page and catalog list queries against the loaded catalog, over real HTTP
+    // on loopback: each kind with 1 client; the list and facets also with 10 concurrent clients.
     const port = (backend.server.address() as AddressInfo).port;
-    const base = `http://127.0.0.1:${port}/api/catalog`;
-    const headers = { Authorization: mockCredentials.user.header(), 'Content-Type': 'application/json' };
-    const services = manifest.refs.filter(r => r.startsWith('component:'));
-    const pickService = (i: number) => services[(i * 7919) % services.length];
-    const name = (ref: string) => ref.split('/')[1];
-    const teamOf = (svcName: string) => `group:default/team-${String(Math.floor(Number(svcName.slice(4)) / 25)).padStart(4, '0')}`;
-
-    type Q = { id: string; request: (i: number) => Promise<Response> };
-    const queries: Q[] = [
-      { id: 'entity-by-name', request: i => fetch(`${base}/entities/by-name/component/default/${name(pickService(i))}`, { headers }) },
-      { id: 'query-ownedBy', request: i => fetch(`${base}/entities/by-query?filter=relations.ownedBy=${encodeURIComponent(teamOf(name(pickService(i))))}&limit=100`, { headers }) },
-      { id: 'query-dependencyOf', request: i => fetch(`${base}/entities/by-query?filter=relations.dependencyOf=${encodeURIComponent(pickService(i))}`, { headers }) },
-      { id: 'query-producedBy', request: i => fetch(`${base}/entities/by-query?filter=relations.producedBy=${encodeURIComponent(pickService(i))}`, { headers }) },
-      {
-        id: 'by-refs-20',
-        request: async i => {
-          // ~20 related refs of the service: its relations' targets, topped up with neighbours.
-          const svc = pickService(i);
-          const n = Number(name(svc).slice(4));
-          const refs = [svc, ...[1, 2, 3, 4].map(k => `component:default/svc-${String((n + k) % services.length).padStart(5, '0')}`)];
-          for (const suffix of ['-api', '-db', '-events']) for (let k = 0; k < 5; k++) refs.push(`${suffix === '-api' ? 'api' : 'resource'}:default/svc-${String((n + k) % services.length).padStart(5, '0')}${suffix}`);
-          return fetch(`${base}/entities/by-refs`, { method: 'POST', headers, body: JSON.stringify({ entityRefs: refs.slice(0, 20) }) });
-        },
-      },
-      { id: 'facets', request: () => fetch(`${base}/entity-facets?facet=spec.type&facet=spec.lifecycle&facet=metadata.tags&filter=kind=component`, { headers }) },
-    ];
+    const queries = catalogQueries({
+      base: `http://127.0.0.1:${port}/api/catalog`,
+      headers: { Authorization: mockCredentials.user.header(), 'Content-Type': 'application/json' },
+      refs: manifest.refs,
+    });
     const latency: Record<string, unknown> = {};
     for (const q of queries) {
-      // Warm-up (not counted), then sequential timed requests, bounded in count and time.
-      for (let w = 0; w < 3; w++) await (await q.request(w + 10_000)).arrayBuffer();
-      const times: number[] = [];
-      let items = 0;
-      const qStart = performance.now();
-      for (let i = 0; i < requests && !abort && performance.now() - qStart < queryBudgetMs; i++) {
-        const s = performance.now();
-        const res = await q.request(i);
-        const body = await res.text();
-        times.push(performance.now() - s);
-        if (res.status !== 200) throw new Error(`${q.id}: HTTP ${res.status} ${body.slice(0, 300)}`);
-        const parsed = JSON.parse(body);
-        items += Array.isArray(parsed?.items)
-          ? parsed.items.filter(Boolean).length
-          : parsed?.facets
-            ? Object.values(parsed.facets as Record<string, unknown[]>).reduce((n, v) => n + v.length, 0)
-            : parsed?.metadata
-              ? 1
-              : 0;
+      for (const clients of ['list-first-page', 'facets'].includes(q.id) ? [1, 10] : [1]) {
+        if (abort) break;
+        const key = clients === 1 ? q.id : `${q.id}@${clients}`;
+        latency[key] = await measureQuery(q, { clients, requests, budgetMs: queryBudgetMs, aborted: () => abort });
+        log(`${key}: ${JSON.stringify(latency[key])}`);
       }
-      if (times.length === 0) break;
-      times.sort((a, b) => a - b);
-      latency[q.id] = {
-        n: times.length,
-        p50: +percentile(times, 50).toFixed(1),
-        p95: +percentile(times, 95).toFixed(1),
-        max: +times[times.length - 1].toFixed(1),
-        avgItems: +(items / times.length).toFixed(1),
-      };
-      log(`${q.id}: ${JSON.stringify(latency[q.id])}`);
     }
     result.latencyMs = latency;
+    result.rssAfterQueriesMiB = rssMiB();
+
+    // Full re-read: every entity due now, as when the processing interval comes round for all of
+    // them. Done when none is due any more (each was loaded by the engine), none is in flight and
+    // the stitch queue is empty. Unchanged entities are not re-stitched (same result hash).
+    const reReadStart = performance.now();
+    await knex('refresh_state').update({ next_update_at: knex.fn.now() });
+    for (;;) {
+      if (abort) throw new Error('stopped by signal during the re-read');
+      const now = performance.now();
+      if (now - reReadStart > timeoutMs) throw new Error(`re-read timeout after ${timeoutMs / 60000} min`);
+      await sleep(1000);
+      const [due] = await knex('refresh_state').where('next_update_at', '<=', knex.fn.now()).count({ n: '*' });
+      const [queued] = await knex('stitch_queue').count({ n: '*' });
+      if (Number(due.n) === 0 && Number(queued.n) === 0) {
+        // The last batch loaded may still be in flight (at most 10 entities): one more second.
+        await sleep(1000);
+        result.reReadSeconds = +((performance.now() - reReadStart) / 1000).toFixed(1);
+        break;
+      }
+    }
+    log(`full re-read in ${result.reReadSeconds}s`);
+    result.peakRssMiB = rssMiB().peak;
     result.loadavgAtEnd = os.loadavg().map(l => Math.round(l * 100) / 100);
     result.ioPressureAtEnd = ioPressure();
   } catch (e) {

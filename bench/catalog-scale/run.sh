@@ -6,7 +6,7 @@
 #
 # Environment: DBS (default "sqlite postgres"), VARIANTS (default "stock strata"), or RUNS
 # ("db:variant ..." in the order to run them),
-# REQUESTS per query (default 200), TIMEOUT_MIN per ingest run (default 30),
+# PARALLEL=1 (all runs at once), VALIDATE=0 (skip the validator runs), REQUESTS per query (default 200), TIMEOUT_MIN per ingest run (default 30),
 # QUERY_SECONDS time cap per query kind (default 120), SQLITE_DIR where the SQLite file goes
 # (default /dev/shm, memory-backed: the shared disk's fsync waits would dominate otherwise),
 # CATALOG_SCALE_PG (default postgresql://postgres@127.0.0.1:5432; a fresh database per run,
@@ -27,9 +27,8 @@ SQLITE_DIR="${SQLITE_DIR:-/dev/shm}"
 DIR="/tmp/catalog-scale-$N"
 RESULTS="${RESULTS:-/tmp/catalog-scale-results-$N-$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$RESULTS"
-# Stopping this script (TERM/INT) stops the ingest run it started (which then cleans up after itself).
-child=
-trap '[ -n "$child" ] && kill -TERM "$child" 2>/dev/null; exit 143' TERM INT
+# Stopping this script (TERM/INT) stops the ingest runs it started (which then clean up after
+# themselves); the trap is set where the runs start.
 
 machine() {
   printf '%s | %s cores | %s GiB | load %s | IO pressure avg10/avg60 %s%% | %s node processes\n' \
@@ -42,6 +41,8 @@ echo "machine at start: $(machine)" | tee "$RESULTS/machine.txt"
 echo "== generate $N services into $DIR"
 "${NODE[@]}" bench/catalog-scale/generate.ts --services "$N" --out "$DIR" | tee "$RESULTS/generate.json"
 
+# VALIDATE=0 skips the two validator measurements (minutes on a loaded machine at 10,000).
+if [ "${VALIDATE:-1}" = 1 ]; then
 echo "== validator (in-process validateCatalogFiles)"
 "${NODE[@]}" bench/catalog-scale/validator.ts --dir "$DIR" --out "$RESULTS/validator.json" | tail -n 1
 
@@ -55,25 +56,37 @@ end=$(date +%s%3N)
 printf '{"seconds":%s,"exit":%s,"summary":%s}\n' "$(awk "BEGIN {printf \"%.2f\", ($end - $start) / 1000}")" \
   "$cli_rc" "$(tail -n 1 "$RESULTS/cli.log" | node -e 'process.stdout.write(JSON.stringify(require("fs").readFileSync(0,"utf8").trim()))')" \
   | tee "$RESULTS/cli.json"
+fi
 
 # RUNS overrides the order: e.g. RUNS="sqlite:strata postgres:strata sqlite:stock postgres:stock".
 if [ -z "${RUNS:-}" ]; then
   RUNS=""
   for db in $DBS; do for variant in $VARIANTS; do RUNS="$RUNS $db:$variant"; done; done
 fi
+# PARALLEL=1 starts every run at once: stock and Strata then share the same machine load (the
+# machine is shared with other engineers' builds), at the price of competing with each other.
+start_run() {
+  local db="$1" variant="$2"
+  echo "== ingest $db / $variant ($(machine))"
+  "${NODE[@]}" bench/catalog-scale/ingest.ts --dir "$DIR" --db "$db" --variant "$variant" \
+    --requests "$REQUESTS" --timeout-min "$TIMEOUT_MIN" --query-seconds "$QUERY_SECONDS" --sqlite-dir "$SQLITE_DIR" \
+    --out "$RESULTS/ingest-$db-$variant.json" >"$RESULTS/ingest-$db-$variant.out" 2>"$RESULTS/ingest-$db-$variant.log" &
+  children="$children $!"
+}
+finish_runs() {
+  for pid in $children; do wait "$pid" || true; done
+  children=
+}
+children=
+trap '[ -n "$children" ] && kill -TERM $children 2>/dev/null; exit 143' TERM INT
 for run in $RUNS; do
-  db="${run%%:*}" variant="${run##*:}"
-  {
-    echo "== ingest $db / $variant ($(machine))"
-    "${NODE[@]}" bench/catalog-scale/ingest.ts --dir "$DIR" --db "$db" --variant "$variant" \
-      --requests "$REQUESTS" --timeout-min "$TIMEOUT_MIN" --query-seconds "$QUERY_SECONDS" --sqlite-dir "$SQLITE_DIR" \
-      --out "$RESULTS/ingest-$db-$variant.json" >"$RESULTS/ingest-$db-$variant.out" 2>"$RESULTS/ingest-$db-$variant.log" &
-    child=$!
-    wait "$child" || true
-    child=
-    tail -n 1 "$RESULTS/ingest-$db-$variant.out"
-    tail -n 2 "$RESULTS/ingest-$db-$variant.log"
-  }
+  start_run "${run%%:*}" "${run##*:}"
+  [ "${PARALLEL:-0}" = 1 ] || finish_runs
+done
+finish_runs
+for run in $RUNS; do
+  tail -n 1 "$RESULTS/ingest-${run%%:*}-${run##*:}.out"
+  tail -n 2 "$RESULTS/ingest-${run%%:*}-${run##*:}.log"
 done
 echo "machine at end: $(machine)" | tee -a "$RESULTS/machine.txt"
 
