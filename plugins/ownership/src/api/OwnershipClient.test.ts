@@ -1,0 +1,43 @@
+import { ResponseError } from '@backstage/errors';
+import { billingLookup } from '../__fixtures__/lookup';
+import { OwnershipClient } from './OwnershipClient';
+
+function clientAnswering(status: number, body: unknown) {
+  const fetch = jest.fn(
+    async (_url: string) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
+  );
+  const client = new OwnershipClient({
+    discoveryApi: { getBaseUrl: async () => 'http://backend/api/ownership' },
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+  });
+  return { client, urls: () => fetch.mock.calls.map(call => call[0]) };
+}
+
+describe('OwnershipClient', () => {
+  it('looks an entity up by its ref', async () => {
+    const { client, urls } = clientAnswering(200, billingLookup);
+    await expect(
+      client.lookupEntity('component:default/billing'),
+    ).resolves.toEqual(billingLookup);
+    expect(urls()).toEqual([
+      'http://backend/api/ownership/v1/lookup?entityRef=component%3Adefault%2Fbilling',
+    ]);
+  });
+
+  it("throws a ResponseError carrying the backend's message", async () => {
+    const { client } = clientAnswering(404, {
+      error: { name: 'NotFoundError', message: 'no Component is named x' },
+      response: { statusCode: 404 },
+    });
+    const error = await client
+      .lookupEntity('component:default/x')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.message).toBe('no Component is named x');
+  });
+});

@@ -1,0 +1,1 @@
+export { OnCallCard, ON_CALL_CARD_TITLE } from './OnCallCard';

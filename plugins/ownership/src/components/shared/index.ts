@@ -1,0 +1,3 @@
+export { describeError } from './describeError';
+export type { ErrorWords } from './describeError';
+export { ErrorNotice, Loading } from './Notices';

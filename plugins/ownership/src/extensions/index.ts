@@ -1,0 +1,2 @@
+export { ownershipApi } from './apis';
+export { onCallEntityCard } from './entityCards';
