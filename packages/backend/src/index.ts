@@ -122,6 +122,11 @@ backend.add(import('@internal/plugin-telemetry-backend-module-prometheus'));
 // receiver; off unless telemetry.demoTraffic.enabled is true.
 backend.add(import('@internal/plugin-telemetry-backend-module-demo-traffic'));
 
+// Who owns it and who is on call (GET /api/ownership/v1/lookup and the on-call MCP actions),
+// from an index of the catalog; on-call from PagerDuty first when ownership.pagerduty is set.
+backend.add(import('@internal/plugin-ownership-backend'));
+backend.add(import('@internal/plugin-ownership-backend-module-pagerduty'));
+
 // Validates catalog files for CI (POST /api/catalog-validation/validate), same rules as the CLI.
 backend.add(import('@internal/plugin-catalog-validation-backend'));
 

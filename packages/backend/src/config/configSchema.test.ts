@@ -86,6 +86,8 @@ describe('Strata configuration schema', () => {
         '@internal/plugin-catalog-validation-backend',
         '@internal/plugin-deployments-backend',
         '@internal/plugin-local-repositories-node',
+        '@internal/plugin-ownership-backend',
+        '@internal/plugin-ownership-backend-module-pagerduty',
         '@internal/plugin-permission-backend-module-strata-policy',
         '@internal/plugin-scaffolder-backend-module-local-repositories',
         '@internal/plugin-scaffolder-backend-module-strangler',
