@@ -45,7 +45,10 @@ export class FileWatchRefresher implements EntityProvider {
   ) {
     this.watcher = new PathWatcher({
       targets: [
-        ...options.roots.folders.map(p => ({ kind: 'folder' as const, path: p })),
+        ...options.roots.folders.map(p => ({
+          kind: 'folder' as const,
+          path: p,
+        })),
         ...options.roots.files.map(p => ({ kind: 'file' as const, path: p })),
       ],
       onChange: file => this.changed(file),

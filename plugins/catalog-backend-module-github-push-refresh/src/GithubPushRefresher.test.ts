@@ -80,7 +80,11 @@ describe('GithubPushRefresher', () => {
     expect(refresh).not.toHaveBeenCalled();
 
     const metadata = { 'x-github-delivery': 'd-1' };
-    const event = { topic: 'github.push', eventPayload: payload('main'), metadata };
+    const event = {
+      topic: 'github.push',
+      eventPayload: payload('main'),
+      metadata,
+    };
     expect(await refresher.onEvent(event)).toMatchObject({ kind: 'refreshed' });
     expect(await refresher.onEvent(event)).toEqual({
       kind: 'ignored',

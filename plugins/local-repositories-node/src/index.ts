@@ -28,6 +28,7 @@ export {
   branchExists,
   commitOnNewBranch,
   createRepository,
+  headCommit,
   isRepository,
   readCommittedFile,
   type GitAuthor,

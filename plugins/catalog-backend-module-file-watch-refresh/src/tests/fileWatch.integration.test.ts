@@ -23,7 +23,10 @@ import path from 'node:path';
 import request from 'supertest';
 import fileWatchModule from '../index';
 
-const component = (name: string, description: string) => `apiVersion: backstage.io/v1alpha1
+const component = (
+  name: string,
+  description: string,
+) => `apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
   name: ${name}

@@ -58,7 +58,10 @@ export class PathWatcher {
         (_event, name) => {
           if (!name) return;
           const file = path.join(real, name.toString());
-          if (target.kind === 'file' && path.basename(file) !== path.basename(target.path)) {
+          if (
+            target.kind === 'file' &&
+            path.basename(file) !== path.basename(target.path)
+          ) {
             return;
           }
           this.options.onChange(file);

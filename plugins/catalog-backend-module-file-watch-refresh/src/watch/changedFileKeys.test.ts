@@ -42,8 +42,12 @@ describe('changedFileWork', () => {
 
 describe('isIgnoredPath', () => {
   it('ignores Git internals and dependencies', () => {
-    expect(isIgnoredPath('/srv/data/repositories/billing/.git/index')).toBe(true);
+    expect(isIgnoredPath('/srv/data/repositories/billing/.git/index')).toBe(
+      true,
+    );
     expect(isIgnoredPath('/srv/x/node_modules/a/catalog-info.yaml')).toBe(true);
-    expect(isIgnoredPath('/srv/data/repositories/billing/catalog-info.yaml')).toBe(false);
+    expect(
+      isIgnoredPath('/srv/data/repositories/billing/catalog-info.yaml'),
+    ).toBe(false);
   });
 });

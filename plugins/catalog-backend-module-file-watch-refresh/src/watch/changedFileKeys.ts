@@ -17,7 +17,11 @@ export type ChangedFileWork = {
  */
 export function changedFileWork(
   changed: Iterable<string>,
-  options: { patterns: string[]; repositoriesDir: string; catalogFileName: string },
+  options: {
+    patterns: string[];
+    repositoriesDir: string;
+    catalogFileName: string;
+  },
 ): ChangedFileWork {
   const keys = new Set<string>();
   const repositories = new Set<string>();
@@ -43,5 +47,7 @@ export function changedFileWork(
 
 /** Paths inside a Git folder change on every commit and fetch and are never catalog files. */
 export function isIgnoredPath(file: string): boolean {
-  return file.split(path.sep).some(part => part === '.git' || part === 'node_modules');
+  return file
+    .split(path.sep)
+    .some(part => part === '.git' || part === 'node_modules');
 }

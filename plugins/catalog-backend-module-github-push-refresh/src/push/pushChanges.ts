@@ -43,7 +43,9 @@ type Change = 'added' | 'modified' | 'removed';
  * rename is the old path removed and the new one added (GitHub lists it so). Sorted, so the same
  * push always gives the same answer.
  */
-export function pushChanges(commits: GithubPushPayload['commits']): PushChanges {
+export function pushChanges(
+  commits: GithubPushPayload['commits'],
+): PushChanges {
   const state = new Map<string, Change>();
   for (const commit of commits) {
     for (const path of commit.added ?? []) {

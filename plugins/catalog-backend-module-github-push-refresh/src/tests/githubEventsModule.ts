@@ -10,7 +10,9 @@ import path from 'node:path';
 export function githubEventsFeatures(): BackendFeature[] {
   const dist = path.join(
     path.dirname(
-      require.resolve('@backstage/plugin-events-backend-module-github/package.json'),
+      require.resolve(
+        '@backstage/plugin-events-backend-module-github/package.json',
+      ),
     ),
     'dist',
     'service',

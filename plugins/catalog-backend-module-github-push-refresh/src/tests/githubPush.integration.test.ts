@@ -16,7 +16,10 @@ import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import githubCatalogModule from '@backstage/plugin-catalog-backend-module-github';
 import eventsPlugin from '@backstage/plugin-events-backend';
-import { EventsService, eventsServiceFactory } from '@backstage/plugin-events-node';
+import {
+  EventsService,
+  eventsServiceFactory,
+} from '@backstage/plugin-events-node';
 import {
   catalogEventsHandle,
   isolatedTestBackendServices,
@@ -37,7 +40,10 @@ import {
 
 const SECRET = 'webhook-secret-for-tests';
 
-const component = (name: string, description: string) => `apiVersion: backstage.io/v1alpha1
+const component = (
+  name: string,
+  description: string,
+) => `apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
   name: ${name}
@@ -48,7 +54,10 @@ spec:
   owner: group:default/payments
 `;
 
-const api = (name: string, description: string) => `apiVersion: backstage.io/v1alpha1
+const api = (
+  name: string,
+  description: string,
+) => `apiVersion: backstage.io/v1alpha1
 kind: API
 metadata:
   name: ${name}
@@ -92,10 +101,7 @@ describe.each(databases.eachSupportedId())(
     };
 
     const deliver = (body: string, headers: Record<string, string>) =>
-      request(server)
-        .post('/api/events/http/github')
-        .set(headers)
-        .send(body);
+      request(server).post('/api/events/http/github').set(headers).send(body);
 
     const push = async (
       repo: string,
@@ -164,7 +170,11 @@ describe.each(databases.eachSupportedId())(
             data: {
               integrations: {
                 github: [
-                  { host: 'github.com', apiBaseUrl: baseUrl, token: 'ghp_test' },
+                  {
+                    host: 'github.com',
+                    apiBaseUrl: baseUrl,
+                    token: 'ghp_test',
+                  },
                 ],
               },
               events: {
@@ -273,7 +283,10 @@ describe.each(databases.eachSupportedId())(
     it('ignores a push to a branch that is not the default one', async () => {
       // main changes without a push to main; a push to a feature branch names the file
       setFiles('billing', {
-        'catalog-info.yaml': component('billing', 'changed on a feature branch'),
+        'catalog-info.yaml': component(
+          'billing',
+          'changed on a feature branch',
+        ),
       });
       const before = pushes.length;
       await push('billing', [{ modified: ['catalog-info.yaml'] }], {
@@ -293,9 +306,13 @@ describe.each(databases.eachSupportedId())(
         'catalog-info.yaml': component('billing', 'bills and refunds'),
       });
       const delivery = '72d3162e-cc78-11e3-81ab-4c9367dc0958';
-      const first = await push('billing', [{ modified: ['catalog-info.yaml'] }], {
-        delivery,
-      });
+      const first = await push(
+        'billing',
+        [{ modified: ['catalog-info.yaml'] }],
+        {
+          delivery,
+        },
+      );
       const once = await described('component', 'billing', 'bills and refunds');
       // The same delivery again (GitHub's "Redeliver", or a replay by someone who captured
       // it): accepted, and the catalog ends as it was, with no error.

@@ -6,6 +6,7 @@ import {
   branchExists,
   commitOnNewBranch,
   createRepository,
+  headCommit,
   isRepository,
   readCommittedFile,
 } from './localGit';
@@ -51,6 +52,13 @@ describe('local Git helper', () => {
     );
     expect(git(repo(), 'status', '--porcelain')).toBe('');
     git(repo(), 'fsck', '--strict');
+  });
+
+  it("names HEAD's commit, and nothing for a folder that is not a repository", async () => {
+    const commit = await create();
+    expect(await headCommit(repo())).toBe(commit);
+    fs.mkdirSync(path.join(root.path, 'plain'));
+    expect(await headCommit(path.join(root.path, 'plain'))).toBeUndefined();
   });
 
   it('commits on a new branch without touching the working tree, and reads it back', async () => {

@@ -52,6 +52,16 @@ export async function branchExists(
   return branches.includes(branch);
 }
 
+/** The commit `HEAD` points at (what the working tree was checked out from), or undefined. */
+export async function headCommit(dir: string): Promise<string | undefined> {
+  try {
+    return await git.resolveRef({ fs, dir, ref: 'HEAD' });
+  } catch {
+    // Not a repository, or one without commits yet.
+    return undefined;
+  }
+}
+
 /** The committed content of a file on a branch (or other ref), or undefined when absent. */
 export async function readCommittedFile(
   dir: string,
