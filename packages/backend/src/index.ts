@@ -54,6 +54,8 @@ backend.add(
 backend.add(
   import('@internal/plugin-catalog-backend-module-file-watch-refresh'),
 );
+// Each entity names the version of its source it was read from and when (the Source card).
+backend.add(import('@internal/plugin-catalog-backend-module-source-stamp'));
 // Catalog edits as pull requests against each service's catalog-info.yaml.
 backend.add(import('@internal/plugin-catalog-edits-backend'));
 
