@@ -14,5 +14,14 @@ export interface Config {
        */
       timeoutMs?: number;
     };
+    alertmanager?: {
+      /**
+       * Where POST /api/ownership/v1/alertmanager forwards Alertmanager's payload, each alert
+       * with an `ownership` field. Without it the route answers the enrichment only.
+       */
+      forwardUrl?: string;
+      /** How long the forward may take, in milliseconds (default 5000). */
+      forwardTimeoutMs?: number;
+    };
   };
 }

@@ -4,9 +4,13 @@ import { InputError } from '@backstage/errors';
 export const DEFAULT_REFRESH_SECONDS = 60;
 export const DEFAULT_HEALTH_TIMEOUT_MS = 2000;
 
+export const DEFAULT_FORWARD_TIMEOUT_MS = 5000;
+
 export interface OwnershipSettings {
   refreshMs: number;
   healthTimeoutMs: number;
+  alertmanagerForwardUrl?: string;
+  alertmanagerForwardTimeoutMs: number;
 }
 
 function positive(config: Config, key: string, fallback: number): number {
@@ -31,5 +35,26 @@ export function readOwnershipSettings(config: Config): OwnershipSettings {
       'ownership.health.timeoutMs',
       DEFAULT_HEALTH_TIMEOUT_MS,
     ),
+    alertmanagerForwardUrl: forwardUrl(config),
+    alertmanagerForwardTimeoutMs: positive(
+      config,
+      'ownership.alertmanager.forwardTimeoutMs',
+      DEFAULT_FORWARD_TIMEOUT_MS,
+    ),
   };
+}
+
+function forwardUrl(config: Config): string | undefined {
+  const url = config.getOptionalString('ownership.alertmanager.forwardUrl');
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw new Error();
+  } catch {
+    throw new InputError(
+      `ownership.alertmanager.forwardUrl must be an http(s) URL, got '${url}'`,
+    );
+  }
+  return url;
 }

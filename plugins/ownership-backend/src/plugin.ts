@@ -11,6 +11,7 @@ import {
 } from '@internal/plugin-ownership-node';
 import { TelemetryApiClient } from '@internal/plugin-telemetry-common';
 import { registerActions } from './actions/registerActions';
+import { AlertEnricher } from './alerts/AlertEnricher';
 import { CatalogIndexSource } from './catalogIndex/CatalogIndexSource';
 import { readOwnershipSettings } from './config';
 import { HealthSources } from './health/health';
@@ -38,6 +39,7 @@ export const ownershipPlugin = createBackendPlugin({
         logger: coreServices.logger,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
+        auditor: coreServices.auditor,
         httpRouter: coreServices.httpRouter,
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
@@ -76,8 +78,17 @@ export const ownershipPlugin = createBackendPlugin({
           lookup,
           health,
         });
+        const alerts = new AlertEnricher(lookup, {
+          url: settings.alertmanagerForwardUrl,
+          timeoutMs: settings.alertmanagerForwardTimeoutMs,
+        });
         deps.httpRouter.use(
-          await createRouter({ httpAuth: deps.httpAuth, lookup }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            lookup,
+            alerts,
+          }),
         );
       },
     });

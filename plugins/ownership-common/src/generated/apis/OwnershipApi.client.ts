@@ -5,7 +5,11 @@
 // Edit the spec, then run `yarn openapi:generate`.
 
 import { ResponseError } from '@backstage/errors';
-import type { LookupResult } from '../models';
+import type {
+  AlertmanagerResult,
+  AlertmanagerWebhook,
+  LookupResult,
+} from '../models';
 
 /** Finds a plugin's base URL: the frontend's DiscoveryApi and the backend's DiscoveryService both fit. */
 export type DiscoveryApi = {
@@ -96,6 +100,24 @@ export class OwnershipApiClient {
       options,
     );
     return (await response.json()) as LookupResult;
+  }
+
+  /**
+   * An Alertmanager webhook receiver: each alert is enriched with the lookup (by its labels) and the payload, each alert with an ownership field, is forwarded to ownership.alertmanager.forwardUrl. An alert whose labels find nothing is forwarded too, with the reason. Audit-logged.
+   */
+  async postAlertmanagerWebhook(
+    request: {
+      body: AlertmanagerWebhook;
+    },
+    options?: RequestOptions,
+  ): Promise<AlertmanagerResult> {
+    const response = await this.send(
+      'POST',
+      '/v1/alertmanager',
+      { body: request.body },
+      options,
+    );
+    return (await response.json()) as AlertmanagerResult;
   }
 
   private async send(

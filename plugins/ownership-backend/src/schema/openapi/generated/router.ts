@@ -288,6 +288,146 @@ export const spec = {
         ],
         additionalProperties: false,
       },
+      AlertmanagerAlert: {
+        type: 'object',
+        description: "One alert of Alertmanager's webhook payload (version 4).",
+        properties: {
+          status: {
+            type: 'string',
+          },
+          labels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          annotations: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          startsAt: {
+            type: 'string',
+          },
+          endsAt: {
+            type: 'string',
+          },
+          generatorURL: {
+            type: 'string',
+          },
+          fingerprint: {
+            type: 'string',
+          },
+        },
+        required: ['labels'],
+        additionalProperties: true,
+      },
+      AlertmanagerWebhook: {
+        type: 'object',
+        description:
+          "Alertmanager's webhook payload (webhook_configs, version 4). Each alert is looked up by its labels: entity_ref; otel_service_name, service_name or service; namespace with deployment, statefulset, daemonset or workload (and cluster).",
+        properties: {
+          version: {
+            type: 'string',
+          },
+          groupKey: {
+            type: 'string',
+          },
+          truncatedAlerts: {
+            type: 'integer',
+          },
+          status: {
+            type: 'string',
+          },
+          receiver: {
+            type: 'string',
+          },
+          groupLabels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          commonLabels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          commonAnnotations: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          externalURL: {
+            type: 'string',
+          },
+          alerts: {
+            type: 'array',
+            maxItems: 1000,
+            items: {
+              $ref: '#/components/schemas/AlertmanagerAlert',
+            },
+          },
+        },
+        required: ['version', 'alerts'],
+        additionalProperties: true,
+      },
+      AlertEnrichment: {
+        type: 'object',
+        properties: {
+          fingerprint: {
+            type: 'string',
+          },
+          lookedUpBy: {
+            type: 'string',
+            description:
+              'The lookup key the labels gave, e.g. otelServiceName=billing.',
+          },
+          ownership: {
+            $ref: '#/components/schemas/LookupResult',
+          },
+          reason: {
+            type: 'string',
+            description:
+              'Why the alert has no ownership (no usable label, nothing found).',
+          },
+        },
+        required: ['fingerprint'],
+        additionalProperties: false,
+      },
+      AlertmanagerResult: {
+        type: 'object',
+        properties: {
+          received: {
+            type: 'integer',
+          },
+          enriched: {
+            type: 'integer',
+          },
+          alerts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertEnrichment',
+            },
+          },
+          forwarded: {
+            type: 'boolean',
+          },
+          forwardedTo: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+            description:
+              'Why nothing was forwarded (no ownership.alertmanager.forwardUrl).',
+          },
+        },
+        required: ['received', 'enriched', 'alerts', 'forwarded'],
+        additionalProperties: false,
+      },
     },
     securitySchemes: {
       JWT: {
@@ -394,6 +534,50 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {},
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/v1/alertmanager': {
+      post: {
+        operationId: 'PostAlertmanagerWebhook',
+        description:
+          'An Alertmanager webhook receiver: each alert is enriched with the lookup (by its labels) and the payload, each alert with an ownership field, is forwarded to ownership.alertmanager.forwardUrl. An alert whose labels find nothing is forwarded too, with the reason. Audit-logged.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertmanagerWebhook',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What was enriched and whether it was forwarded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertmanagerResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {
