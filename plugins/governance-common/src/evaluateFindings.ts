@@ -1,4 +1,4 @@
-import { CatalogIndex } from './graph/CatalogIndex';
+import { indexFor } from './graph/CatalogIndex';
 import type { RuleContext } from './rules/context';
 import { allRules } from './rules';
 import {
@@ -26,7 +26,7 @@ export function evaluateFindings(input: GovernanceInput): Finding[] {
   const context: RuleContext = {
     input,
     options: { ...DEFAULT_GOVERNANCE_OPTIONS, ...input.options },
-    index: new CatalogIndex(input.entities),
+    index: indexFor(input.entities),
   };
   return allRules
     .flatMap(rule => rule(context))

@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { specOf } from '@internal/plugin-service-model-common';
-import { CatalogIndex, refOf } from '../graph/CatalogIndex';
+import { indexFor, refOf } from '../graph/CatalogIndex';
 import {
   DEFAULT_GOVERNANCE_OPTIONS,
   Finding,
@@ -18,8 +18,8 @@ function listOf<T>(value: T | T[] | undefined): T[] | undefined {
 /** Whether a check's `appliesTo` selects the entity (every given field matches one of its values). */
 export function appliesTo(selector: CheckAppliesTo, entity: Entity): boolean {
   const spec = specOf(entity);
-  const kinds = listOf(selector.kind)?.map(k => k.toLocaleLowerCase('en-US'));
-  if (kinds && !kinds.includes(entity.kind.toLocaleLowerCase('en-US'))) return false;
+  const kinds = listOf(selector.kind)?.map(k => k.toLowerCase());
+  if (kinds && !kinds.includes(entity.kind.toLowerCase())) return false;
   const types = listOf(selector.type);
   if (types && !types.includes(spec.type as string)) return false;
   const tiers = listOf(selector.tier);
@@ -40,7 +40,7 @@ export function evaluateChecks(
   findings: Finding[],
 ): CheckResult[] {
   const options = { ...DEFAULT_GOVERNANCE_OPTIONS, ...input.options };
-  const index = new CatalogIndex(input.entities);
+  const index = indexFor(input.entities);
   const facts = new FactSource(index, input, options, findings);
   const sortedChecks = [...checks].sort((a, b) => (a.id < b.id ? -1 : 1));
   const entities = [...index.entities()]

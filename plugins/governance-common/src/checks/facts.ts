@@ -44,7 +44,7 @@ export class FactSource {
   ) {
     if (input.servicesWithTraces) {
       this.traced = new Set(
-        input.servicesWithTraces.map(r => r.toLocaleLowerCase('en-US')),
+        input.servicesWithTraces.map(r => r.toLowerCase()),
       );
     }
     if (input.workloads) {
@@ -52,7 +52,7 @@ export class FactSource {
       this.replicas = new Map();
       for (const workload of input.workloads) {
         if (!environments.has(workload.environment ?? 'production')) continue;
-        const ref = workload.entityRef.toLocaleLowerCase('en-US');
+        const ref = workload.entityRef.toLowerCase();
         const count = workload.minReplicas ?? workload.replicas;
         this.replicas.set(ref, Math.min(count, this.replicas.get(ref) ?? Infinity));
       }

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { CatalogIndex } from '../graph/CatalogIndex';
+import { indexFor } from '../graph/CatalogIndex';
 import type {
   CheckResult,
   EntityScore,
@@ -69,7 +69,7 @@ export function rollup(
   by: 'owner' | 'system' | 'organisation',
   entities: Entity[],
 ): Rollup[] {
-  const index = new CatalogIndex(entities);
+  const index = indexFor(entities);
   const keyOf = (ref: string): string => {
     if (by === 'organisation') return 'organisation';
     const key = by === 'owner' ? index.ownerOf(ref) : index.systemOf(ref);

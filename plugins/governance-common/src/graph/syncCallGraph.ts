@@ -26,10 +26,10 @@ export function syncCallGraph(
   index: CatalogIndex,
   syncApiTypes: readonly string[],
 ): SyncCallGraph {
-  const syncTypes = new Set(syncApiTypes.map(t => t.toLocaleLowerCase('en-US')));
+  const syncTypes = new Set(syncApiTypes.map(t => t.toLowerCase()));
   const isSyncApi = (apiRef: string) => {
     const type = specOf(index.entity(apiRef)).type;
-    return typeof type === 'string' && syncTypes.has(type.toLocaleLowerCase('en-US'));
+    return typeof type === 'string' && syncTypes.has(type.toLowerCase());
   };
   const nodes: string[] = [];
   const calls = new Map<string, SyncCall[]>();

@@ -17,7 +17,7 @@ export const observabilityRule: Rule = context => {
   const { index, options, input } = context;
   const production = new Set(options.productionLifecycles);
   const traced = input.servicesWithTraces
-    ? new Set(input.servicesWithTraces.map(r => r.toLocaleLowerCase('en-US')))
+    ? new Set(input.servicesWithTraces.map(r => r.toLowerCase()))
     : undefined;
   const findings: Finding[] = [];
   for (const entity of index.entities()) {

@@ -76,8 +76,8 @@ export const undeclaredDependencyRule: Rule = context => {
   for (const raw of input.observedEdges) {
     const edge = {
       ...raw,
-      from: raw.from.toLocaleLowerCase('en-US'),
-      to: raw.to.toLocaleLowerCase('en-US'),
+      from: raw.from.toLowerCase(),
+      to: raw.to.toLowerCase(),
     };
     if (edge.from === edge.to) continue;
     const declared = edge.declared ?? declares(index, edge);
@@ -115,8 +115,8 @@ export const staleDeclarationRule: Rule = context => {
   const { index, input } = context;
   if (!input.unobservedDeclarations) return [];
   return input.unobservedDeclarations.map(raw => {
-    const from = raw.from.toLocaleLowerCase('en-US');
-    const to = raw.to.toLocaleLowerCase('en-US');
+    const from = raw.from.toLowerCase();
+    const to = raw.to.toLowerCase();
     const apis =
       raw.relation === RELATION_CONSUMES_API
         ? index.consumedApis(from).filter(api => index.providersOf(api).includes(to))

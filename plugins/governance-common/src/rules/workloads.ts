@@ -10,7 +10,7 @@ function productionWorkloads(context: RuleContext): WorkloadInput[] {
   const lifecycles = new Set(options.productionLifecycles);
   return (input.workloads ?? []).filter(workload => {
     const lifecycle = specOf(
-      index.entity(workload.entityRef.toLocaleLowerCase('en-US')),
+      index.entity(workload.entityRef.toLowerCase()),
     ).lifecycle;
     return (
       environments.has(workload.environment ?? 'production') &&
@@ -29,7 +29,7 @@ function workloadFinding(
   message: string,
   fix: string,
 ): Finding {
-  const ref = workload.entityRef.toLocaleLowerCase('en-US');
+  const ref = workload.entityRef.toLowerCase();
   return makeFinding(context, rule, {
     keyParts: [ref, where(workload)],
     ordered: true,
