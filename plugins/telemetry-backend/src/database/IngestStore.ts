@@ -11,11 +11,12 @@ import {
 import { floorTo, MINUTE_MS, redByMinute, toHours } from '../aggregate/minutes';
 import { RecentSpans } from '../aggregate/RecentSpans';
 import { ReceivedSpan } from '../otlp/spans';
+import { insertJson } from './insertJson';
 import { SampleWriter } from './SampleWriter';
+import { seenKey } from './seenKey';
 import {
   chunks,
   EDGE_HOURS,
-  insertValues,
   EDGE_MINUTES,
   isPostgres,
   PENDING_PAIRS,
@@ -40,6 +41,20 @@ export interface IngestOutcome {
  * adding late spans to that hour without also adding them to the hour row.
  */
 export const ROLLUP_LOCK_KEY = 0x74656c656d657472n.toString();
+
+/** The most spans one group commit takes; batches beyond it start the next group. */
+export const MAX_GROUP_SPANS = 10_000;
+
+interface GroupMember {
+  spans: readonly ReceivedSpan[];
+  resolve: (outcome: IngestOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Group {
+  members: GroupMember[];
+  spans: number;
+}
 
 /** Deadlocks and serialization failures are retried this often before the ingest fails. */
 const RETRIES = 3;
@@ -75,6 +90,8 @@ export class IngestStore {
 
   private readonly samples: SampleWriter;
   private readonly now: () => number;
+  /** The group that batches handed in now join; committed at the end of this event-loop turn. */
+  private group: Group | undefined;
 
   constructor(
     private readonly db: Knex,
@@ -88,17 +105,78 @@ export class IngestStore {
     return this.db;
   }
 
-  async ingest(spans: readonly ReceivedSpan[]): Promise<IngestOutcome> {
-    const unique = new Map<string, ReceivedSpan>();
-    for (const span of spans) {
-      const key = span.traceId + span.spanId;
-      if (!unique.has(key)) unique.set(key, span);
+  /**
+   * Stores a batch; resolves once it is committed. Batches handed in during the same turn of the
+   * event loop (the receiver's queue starts waiting batches together) are committed in one
+   * transaction, up to {@link MAX_GROUP_SPANS} spans: the seen-window insert, the upserts and the
+   * commit are paid once for all of them. Each batch still gets its own outcome, counted after
+   * the commit. If a group's transaction fails, its batches are tried again one by one, so a
+   * batch the database refuses fails alone.
+   */
+  ingest(spans: readonly ReceivedSpan[]): Promise<IngestOutcome> {
+    return new Promise((resolve, reject) => {
+      if (!this.group || this.group.spans + spans.length > MAX_GROUP_SPANS) {
+        const group: Group = { members: [], spans: 0 };
+        this.group = group;
+        setImmediate(() => {
+          if (this.group === group) this.group = undefined;
+          this.commitGroup(group.members);
+        });
+      }
+      this.group.members.push({ spans, resolve, reject });
+      this.group.spans += spans.length;
+    });
+  }
+
+  private async commitGroup(members: GroupMember[]) {
+    try {
+      const outcomes = await this.ingestTogether(members.map(m => m.spans));
+      members.forEach((m, i) => m.resolve(outcomes[i]));
+    } catch (error) {
+      if (members.length === 1) {
+        members[0].reject(error);
+        return;
+      }
+      for (const m of members) {
+        await this.ingestTogether([m.spans]).then(
+          ([outcome]) => m.resolve(outcome),
+          e => m.reject(e),
+        );
+      }
     }
-    const repeatedInBatch = spans.length - unique.size;
+  }
+
+  /** One transaction for the batches; the outcome of each. */
+  private async ingestTogether(
+    batches: ReadonlyArray<readonly ReceivedSpan[]>,
+  ): Promise<IngestOutcome[]> {
+    // A span id repeated (in a batch or across the group) counts once: the first; the rest
+    // are duplicates.
+    const ids = new Set<string>();
+    const unique = new Map<string, ReceivedSpan>();
+    const owned = batches.map(spans => {
+      const keys: string[] = [];
+      for (const span of spans) {
+        const id = span.traceId + span.spanId;
+        if (ids.has(id)) continue;
+        ids.add(id);
+        const key = seenKey(span);
+        unique.set(key, span);
+        keys.push(key);
+      }
+      return keys;
+    });
+    const fresh = await this.transaction(unique);
+    return batches.map((spans, i) => {
+      const stored = owned[i].filter(key => fresh.has(key)).length;
+      return { stored, duplicates: spans.length - stored };
+    });
+  }
+
+  private async transaction(batch: Map<string, ReceivedSpan>): Promise<Set<string>> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const stored = await this.db.transaction(tx => this.ingestIn(tx, unique));
-        return { stored, duplicates: unique.size - stored + repeatedInBatch };
+        return await this.db.transaction(tx => this.ingestIn(tx, batch));
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt < RETRIES && (code === '40P01' || code === '40001')) continue;
@@ -107,14 +185,15 @@ export class IngestStore {
     }
   }
 
+  /** Writes the spans whose keys were not seen yet; returns those keys. */
   private async ingestIn(
     tx: Knex.Transaction,
     batch: Map<string, ReceivedSpan>,
-  ): Promise<number> {
+  ): Promise<Set<string>> {
     const nowMs = this.now();
     const fresh = await this.markSeen(tx, [...batch.keys()].sort(), nowMs);
-    const spans = [...batch.values()].filter(s => fresh.has(s.traceId + s.spanId));
-    if (spans.length === 0) return 0;
+    const spans = [...batch].filter(([key]) => fresh.has(key)).map(([, span]) => span);
+    if (spans.length === 0) return fresh;
 
     if (isPostgres(tx)) {
       await tx.raw('SELECT pg_advisory_xact_lock_shared(?)', [ROLLUP_LOCK_KEY]);
@@ -138,24 +217,20 @@ export class IngestStore {
     );
 
     await this.samples.write(tx, spans, nowMs);
-    return spans.length;
+    return fresh;
   }
 
-  /** Inserts the keys into the seen window; returns those that were not there yet. */
+  /** Inserts the keys ({@link seenKey}) into the seen window; returns those that were not there yet. */
   private async markSeen(tx: Knex.Transaction, keys: string[], nowMs: number) {
-    const fresh = new Set<string>();
-    for (const chunk of chunks(keys, 500)) {
-      const rows = await insertValues(
-        tx,
-        SEEN_SPANS,
-        ['span_key', 'seen_at'],
-        chunk.map(key => [key, nowMs]),
-        '(span_key) DO NOTHING',
-        'span_key',
-      );
-      for (const row of rows) fresh.add(row.span_key as string);
-    }
-    return fresh;
+    const rows = await insertJson(
+      tx,
+      SEEN_SPANS,
+      ['span_key', 'seen_at'],
+      keys.map(key => ({ span_key: key, seen_at: nowMs })),
+      '(span_key) DO NOTHING',
+      'span_key',
+    );
+    return new Set(rows.map(row => row.span_key as string));
   }
 
   /**
@@ -187,39 +262,36 @@ export class IngestStore {
     const completed: EdgeDelta[] = [];
     const done: string[] = [];
     const least = isPostgres(tx) ? 'LEAST' : 'MIN';
-    const columns = Object.keys(rows[0]) as Array<keyof (typeof rows)[number]>;
-    for (const chunk of chunks(rows, 200)) {
-      const merged = await insertValues(
-        tx,
-        t,
-        columns,
-        chunk.map(r => columns.map(c => r[c])),
-        `(pair_key) DO UPDATE SET ` +
-          `client_service = COALESCE(excluded.client_service, ${t}.client_service), ` +
-          `server_service = COALESCE(excluded.server_service, ${t}.server_service), ` +
-          `client_error = COALESCE(excluded.client_error, ${t}.client_error), ` +
-          `server_error = COALESCE(excluded.server_error, ${t}.server_error), ` +
-          // The caller knows the kind of call best (rpc, messaging); a callee only guesses.
-          `kind = CASE WHEN excluded.client_service IS NULL THEN ${t}.kind ELSE excluded.kind END, ` +
-          `at_ms = ${least}(${t}.at_ms, excluded.at_ms)`,
-        'pair_key, client_service, server_service, kind, client_error, server_error, at_ms',
-      );
-      for (const row of merged) {
-        if (!row.client_service || !row.server_service) continue;
-        done.push(row.pair_key as string);
-        if (row.client_service === row.server_service) continue;
-        const atMs = Number(row.at_ms);
-        completed.push({
-          source: serviceNode(row.client_service as string),
-          target: serviceNode(row.server_service as string),
-          kind: row.kind as EdgeDelta['kind'],
-          bucketMs: floorTo(atMs, MINUTE_MS),
-          count: 1,
-          errors: row.client_error || row.server_error ? 1 : 0,
-          firstSeenMs: atMs,
-          lastSeenMs: atMs,
-        });
-      }
+    const merged = await insertJson(
+      tx,
+      t,
+      Object.keys(rows[0]),
+      rows,
+      `(pair_key) DO UPDATE SET ` +
+        `client_service = COALESCE(excluded.client_service, ${t}.client_service), ` +
+        `server_service = COALESCE(excluded.server_service, ${t}.server_service), ` +
+        `client_error = COALESCE(excluded.client_error, ${t}.client_error), ` +
+        `server_error = COALESCE(excluded.server_error, ${t}.server_error), ` +
+        // The caller knows the kind of call best (rpc, messaging); a callee only guesses.
+        `kind = CASE WHEN excluded.client_service IS NULL THEN ${t}.kind ELSE excluded.kind END, ` +
+        `at_ms = ${least}(${t}.at_ms, excluded.at_ms)`,
+      'pair_key, client_service, server_service, kind, client_error, server_error, at_ms',
+    );
+    for (const row of merged) {
+      if (!row.client_service || !row.server_service) continue;
+      done.push(row.pair_key as string);
+      if (row.client_service === row.server_service) continue;
+      const atMs = Number(row.at_ms);
+      completed.push({
+        source: serviceNode(row.client_service as string),
+        target: serviceNode(row.server_service as string),
+        kind: row.kind as EdgeDelta['kind'],
+        bucketMs: floorTo(atMs, MINUTE_MS),
+        count: 1,
+        errors: row.client_error || row.server_error ? 1 : 0,
+        firstSeenMs: atMs,
+        lastSeenMs: atMs,
+      });
     }
     for (const chunk of chunks(done, 500)) {
       await tx(t).whereIn('pair_key', chunk).delete();

@@ -2,7 +2,8 @@ import { Knex } from 'knex';
 import { RecentSpans } from '../aggregate/RecentSpans';
 import { SAMPLES_PER_REASON, SampleCandidate, sampleCandidates } from '../aggregate/samples';
 import { ReceivedSpan } from '../otlp/spans';
-import { chunks, insertValues, SAMPLE_SPANS, TRACE_SAMPLES } from './tables';
+import { insertJson } from './insertJson';
+import { chunks, SAMPLE_SPANS, TRACE_SAMPLES } from './tables';
 
 /** Spans kept per sampled trace at most (a runaway trace does not fill the table). */
 export const MAX_SPANS_PER_TRACE = 500;
@@ -81,15 +82,13 @@ export class SampleWriter {
         span: JSON.stringify(toStoredSpan(span)),
         stored_at: nowMs,
       }));
-    for (const chunk of chunks(rows, 200)) {
-      await insertValues(
-        tx,
-        SAMPLE_SPANS,
-        ['trace_id', 'span_id', 'span', 'stored_at'],
-        chunk.map(r => [r.trace_id, r.span_id, r.span, r.stored_at]),
-        '(trace_id, span_id) DO NOTHING',
-      );
-    }
+    await insertJson(
+      tx,
+      SAMPLE_SPANS,
+      ['trace_id', 'span_id', 'span', 'stored_at'],
+      rows,
+      '(trace_id, span_id) DO NOTHING',
+    );
   }
 
   /** Inserts the candidates, trims each touched sample back to its bound; returns the traces that stayed. */
@@ -114,12 +113,13 @@ export class SampleWriter {
         const kb = `${b.service_name}\u0000${b.reason}\u0000${b.trace_id}`;
         return ka < kb ? -1 : 1;
       });
-    for (const chunk of chunks(rows, 200)) {
-      await tx(TRACE_SAMPLES)
-        .insert(chunk)
-        .onConflict(['service_name', 'reason', 'trace_id'])
-        .ignore();
-    }
+    await insertJson(
+      tx,
+      TRACE_SAMPLES,
+      Object.keys(rows[0]),
+      rows,
+      '(service_name, reason, trace_id) DO NOTHING',
+    );
     const groups = new Map<string, { service: string; reason: string }>();
     for (const c of candidates) {
       groups.set(`${c.serviceName}\u0000${c.reason}`, { service: c.serviceName, reason: c.reason });

@@ -2,6 +2,9 @@ import { Knex } from 'knex';
 import { EdgeDelta } from '../aggregate/graph';
 import { BUCKET_COLUMNS } from '../aggregate/histogram';
 import { RedDelta } from '../aggregate/minutes';
+import { insertJson, isPostgres } from './insertJson';
+
+export { isPostgres };
 
 export const RED_MINUTES = 'telemetry_red_minutes';
 export const RED_HOURS = 'telemetry_red_hours';
@@ -16,14 +19,6 @@ export const STATE = 'telemetry_state';
 /** telemetry_state key: minutes before this (epoch ms, an hour start) are rolled up into hours. */
 export const ROLLED_UP_UNTIL = 'rolled_up_until';
 
-export function isPostgres(db: Knex): boolean {
-  const client = String(db.client.config.client ?? '');
-  return client === 'pg' || client.includes('postgres');
-}
-
-/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-export const ROWS_PER_STATEMENT = 250;
-
 function compareKeys(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
@@ -33,37 +28,6 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/**
- * A multi-row `INSERT … VALUES … ON CONFLICT …` written directly: the ingest path's statements
- * carry hundreds of rows, and building them through knex's query builder cost more CPU than
- * running them. Same SQL on PostgreSQL and SQLite (≥ 3.35: upsert and RETURNING); values are
- * bound, identifiers are this module's constants.
- */
-export async function insertValues(
-  db: Knex,
-  table: string,
-  columns: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>,
-  onConflict: string,
-  returning?: string,
-): Promise<Array<Record<string, unknown>>> {
-  if (rows.length === 0) return [];
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const sql =
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} ` +
-    `ON CONFLICT ${onConflict}${returning ? ` RETURNING ${returning}` : ''}`;
-  const result = await db.raw(sql, rows.flat() as Knex.Value[]);
-  // pg answers { rows }, better-sqlite3 an array.
-  return Array.isArray(result) ? result : (result?.rows ?? []);
-}
-
-/** `table.col + excluded.col` for each column: an upsert that adds (PostgreSQL and SQLite). */
-function addExcluded(db: Knex, table: string, columns: readonly string[]) {
-  return Object.fromEntries(
-    columns.map(c => [c, db.raw('?? + excluded.??', [`${table}.${c}`, c])]),
-  );
 }
 
 export function redRow(d: RedDelta): Record<string, string | number> {
@@ -91,18 +55,15 @@ export async function upsertAddRed(db: Knex, table: string, deltas: readonly Red
   const rows = [...deltas]
     .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
     .map(redRow);
-  const columns = Object.keys(rows[0]);
   const added = ['requests', 'errors', 'duration_sum_ms', ...BUCKET_COLUMNS];
   const set = added.map(c => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
-  for (const chunk of chunks(rows, ROWS_PER_STATEMENT / 2)) {
-    await insertValues(
-      db,
-      table,
-      columns,
-      chunk.map(r => columns.map(c => r[c])),
-      `(service_name, bucket, operation) DO UPDATE SET ${set}`,
-    );
-  }
+  await insertJson(
+    db,
+    table,
+    Object.keys(rows[0]),
+    rows,
+    `(service_name, bucket, operation) DO UPDATE SET ${set}`,
+  );
 }
 
 export async function upsertAddEdges(db: Knex, table: string, deltas: readonly EdgeDelta[]) {
@@ -126,16 +87,17 @@ export async function upsertAddEdges(db: Knex, table: string, deltas: readonly E
       first_seen: Math.floor(d.firstSeenMs),
       last_seen: Math.ceil(d.lastSeenMs),
     }));
-  for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
-    await db(table)
-      .insert(chunk)
-      .onConflict(['bucket', 'source', 'target', 'kind'])
-      .merge({
-        ...addExcluded(db, table, ['count', 'errors']),
-        first_seen: db.raw(`${least}(??, excluded.first_seen)`, [`${table}.first_seen`]),
-        last_seen: db.raw(`${greatest}(??, excluded.last_seen)`, [`${table}.last_seen`]),
-      });
-  }
+  await insertJson(
+    db,
+    table,
+    Object.keys(rows[0]),
+    rows,
+    '(bucket, source, target, kind) DO UPDATE SET ' +
+      `count = ${table}.count + excluded.count, ` +
+      `errors = ${table}.errors + excluded.errors, ` +
+      `first_seen = ${least}(${table}.first_seen, excluded.first_seen), ` +
+      `last_seen = ${greatest}(${table}.last_seen, excluded.last_seen)`,
+  );
 }
 
 export async function readState(db: Knex, key: string): Promise<number | undefined> {

@@ -2,7 +2,10 @@ import { emptyBuckets } from '../aggregate/histogram';
 import { RedRange, RedSums } from '../database/AggregateReader';
 import { StepSumsBatcher } from './StepSumsBatcher';
 
-const range = (serviceName: string, extra: Partial<RedRange> = {}): RedRange => ({
+const range = (
+  serviceName: string,
+  extra: Partial<RedRange> = {},
+): RedRange => ({
   serviceName,
   fromMs: 0,
   toMs: 3_600_000,
@@ -10,12 +13,21 @@ const range = (serviceName: string, extra: Partial<RedRange> = {}): RedRange => 
 });
 
 function fakeReader() {
-  const reads: Array<{ range: RedRange; stepMs: number; columns: string[] }> = [];
-  const read = async (r: RedRange, stepMs: number, columns: readonly string[]) => {
+  const reads: Array<{ range: RedRange; stepMs: number; columns: string[] }> =
+    [];
+  const read = async (
+    r: RedRange,
+    stepMs: number,
+    columns: readonly string[],
+  ) => {
     reads.push({ range: r, stepMs, columns: [...columns].sort() });
     if (r.serviceName === 'broken') throw new Error('database gone');
     // One step whose requests name the service, so answers cannot be mixed up.
-    const sums: RedSums = { requests: r.serviceName.length, errors: 1, buckets: emptyBuckets() };
+    const sums: RedSums = {
+      requests: r.serviceName.length,
+      errors: 1,
+      buckets: emptyBuckets(),
+    };
     return [sums];
   };
   return { reads, read };
@@ -33,7 +45,9 @@ describe('StepSumsBatcher', () => {
       // Another service, step, operation or range: a read of its own.
       batcher.load(range('billing'), 300_000, ['requests']),
       batcher.load(range('orders'), 60_000, ['requests']),
-      batcher.load(range('orders', { operation: 'GET /x' }), 300_000, ['requests']),
+      batcher.load(range('orders', { operation: 'GET /x' }), 300_000, [
+        'requests',
+      ]),
       batcher.load(range('orders', { toMs: 7_200_000 }), 300_000, ['requests']),
     ]);
     expect(reads).toHaveLength(5);
@@ -61,7 +75,13 @@ describe('StepSumsBatcher', () => {
       batcher.load(range('broken'), 300_000, ['errors']),
       batcher.load(range('orders'), 300_000, ['requests']),
     ]);
-    expect(results.map(r => r.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
-    expect((results[0] as PromiseRejectedResult).reason.message).toBe('database gone');
+    expect(results.map(r => r.status)).toEqual([
+      'rejected',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect((results[0] as PromiseRejectedResult).reason.message).toBe(
+      'database gone',
+    );
   });
 });

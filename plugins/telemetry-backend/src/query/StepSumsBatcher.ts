@@ -10,7 +10,10 @@ interface Pending {
   range: RedRange;
   stepMs: number;
   columns: Set<SumColumn>;
-  waiters: Array<{ resolve: (sums: RedSums[]) => void; reject: (error: unknown) => void }>;
+  waiters: Array<{
+    resolve: (sums: RedSums[]) => void;
+    reject: (error: unknown) => void;
+  }>;
 }
 
 function keyOf(range: RedRange, stepMs: number): string {
@@ -38,7 +41,11 @@ export class StepSumsBatcher {
 
   constructor(private readonly read: ReadStepSums) {}
 
-  load(range: RedRange, stepMs: number, columns: readonly SumColumn[]): Promise<RedSums[]> {
+  load(
+    range: RedRange,
+    stepMs: number,
+    columns: readonly SumColumn[],
+  ): Promise<RedSums[]> {
     if (this.pending.size === 0) setImmediate(() => this.flush());
     const key = keyOf(range, stepMs);
     let entry = this.pending.get(key);
@@ -47,7 +54,9 @@ export class StepSumsBatcher {
       this.pending.set(key, entry);
     }
     columns.forEach(c => entry!.columns.add(c));
-    return new Promise((resolve, reject) => entry!.waiters.push({ resolve, reject }));
+    return new Promise((resolve, reject) =>
+      entry!.waiters.push({ resolve, reject }),
+    );
   }
 
   private flush() {

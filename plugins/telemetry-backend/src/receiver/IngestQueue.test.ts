@@ -43,3 +43,35 @@ describe('IngestQueue', () => {
     expect(queue.queued).toBe(0);
   });
 });
+
+describe('IngestQueue waves', () => {
+  it('starts every batch that waited for a slot together, in that slot', async () => {
+    const queue = new IngestQueue<number>({ maxQueuedSpans: 1000, concurrency: 1 });
+    const releases: Array<() => void> = [];
+    const started: number[] = [];
+    const write = (n: number) => () =>
+      new Promise<number>(resolve => {
+        started.push(n);
+        releases[n] = () => resolve(n);
+      });
+    const results = [1, 2, 3, 4].map(n => queue.submit(10, write(n)));
+    await new Promise(r => setImmediate(r));
+    expect(started).toEqual([1]);
+    releases[1]();
+    await new Promise(r => setImmediate(r));
+    // 2, 3 and 4 waited: they start together, in the same turn of the event loop.
+    expect(started).toEqual([1, 2, 3, 4]);
+    // A batch arriving while the wave runs waits for the whole wave.
+    const fifth = queue.submit(10, write(5));
+    releases[2]();
+    releases[3]();
+    await new Promise(r => setImmediate(r));
+    expect(started).toEqual([1, 2, 3, 4]);
+    releases[4]();
+    await new Promise(r => setImmediate(r));
+    expect(started).toEqual([1, 2, 3, 4, 5]);
+    releases[5]();
+    expect(await Promise.all([...results, fifth])).toEqual([1, 2, 3, 4, 5]);
+    expect(queue.queued).toBe(0);
+  });
+});
