@@ -51,7 +51,7 @@ export interface Config {
         tier?: number | number[];
         lifecycle?: string | string[];
       };
-      /** @deepVisibility backend */
+      /** Backend-only like the rest of governance.* (the default visibility; `@deepVisibility` accepts only frontend or secret). */
       condition: object;
     }>;
     /**
