@@ -183,7 +183,9 @@ export const syncCycleRule: Rule = context => {
     if (!complete) {
       findings.push(
         makeFinding(context, 'sync-cycle', {
-          keyParts: ['component', ...members],
+          // The knot as a whole (members sorted): one key however many loops it has.
+          keyParts: ['knot', ...members],
+          ordered: true,
           entityRefs: members,
           message: `${members.length} services call each other synchronously in more loops than are listed (${cycles.length} shown): ${listNames(
             members,
