@@ -190,13 +190,15 @@ describe('Evaluator', () => {
       expect(remaining!.id - first!.id).toBe(4);
     });
 
-    it('joins a run in progress instead of starting a second one', async () => {
+    it('joins a run in progress for the schedule, and runs afresh after it for the API', async () => {
       const { evaluator } = await setup();
-      const [a, b] = await Promise.all([
-        evaluator.run('schedule'),
-        evaluator.run('api'),
-      ]);
+      const scheduled = evaluator.run('schedule');
+      const changed = evaluator.run('catalog-change');
+      const requested = evaluator.run('api');
+      const [a, b, c] = await Promise.all([scheduled, changed, requested]);
       expect(b).toBe(a);
+      expect(c.trigger).toBe('api');
+      expect(c.id).toBeGreaterThan(a.id);
     });
 
     it('counts a waived finding out of the history, and in again once the waiver expired', async () => {

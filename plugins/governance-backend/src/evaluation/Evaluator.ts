@@ -57,14 +57,21 @@ export class Evaluator {
     this.now = options.now ?? Date.now;
   }
 
-  /** Evaluates now; a call while one runs on this replica joins it instead of starting another. */
+  /**
+   * Evaluates. A scheduled or change-triggered call while one runs on this replica joins it; a
+   * request from the API waits for it and then evaluates afresh, because the caller asked for
+   * an evaluation of the catalog as it is now, not as it was when the running one started.
+   */
   run(trigger: EvaluationTrigger): Promise<Evaluation> {
-    if (!this.running) {
-      this.running = this.evaluate(trigger).finally(() => {
-        this.running = undefined;
+    const running = this.running;
+    if (running && trigger !== 'api') return running;
+    const next = (running ? running.catch(() => undefined) : Promise.resolve())
+      .then(() => this.evaluate(trigger))
+      .finally(() => {
+        if (this.running === next) this.running = undefined;
       });
-    }
-    return this.running;
+    this.running = next;
+    return next;
   }
 
   /** Evaluates when the catalog differs from what the latest evaluation read (or none ran yet). */
