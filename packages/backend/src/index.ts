@@ -124,6 +124,11 @@ backend.add(import('@internal/plugin-telemetry-backend-module-prometheus'));
 // receiver; off unless telemetry.demoTraffic.enabled is true.
 backend.add(import('@internal/plugin-telemetry-backend-module-demo-traffic'));
 
+// Architecture findings and scorecards over the whole catalog (with telemetry and deployments
+// when they answer), every 5 minutes and after catalog changes; waivers, trends, and the
+// governance.list-findings MCP action.
+backend.add(import('@internal/plugin-governance-backend'));
+
 // Who owns it and who is on call (GET /api/ownership/v1/lookup and the on-call MCP actions),
 // from an index of the catalog; on-call from PagerDuty first when ownership.pagerduty is set.
 backend.add(import('@internal/plugin-ownership-backend'));

@@ -85,6 +85,8 @@ describe('Strata configuration schema', () => {
         '@internal/plugin-catalog-edits-backend',
         '@internal/plugin-catalog-validation-backend',
         '@internal/plugin-deployments-backend',
+        '@internal/plugin-governance-backend',
+        '@internal/plugin-governance-common',
         '@internal/plugin-local-repositories-node',
         '@internal/plugin-ownership-backend',
         '@internal/plugin-ownership-backend-module-pagerduty',
