@@ -1,3 +1,8 @@
+import {
+  ANNOTATION_OTEL_SERVICE_NAME,
+  ANNOTATION_SLO_FILE,
+} from '@internal/plugin-service-model-common';
+import { ANNOTATION_ONCALL_PRIMARY } from '@internal/plugin-ownership-common';
 import type { CheckDefinition, LevelDefinition } from './types';
 
 const SERVICES = { kind: 'component', type: 'service' };
@@ -73,25 +78,25 @@ export const DEFAULT_CHECKS: CheckDefinition[] = [
   {
     id: 'has-on-call',
     title: 'On-call rotation',
-    description: 'The owning team has an on-call primary (strata.dev/oncall-primary).',
+    description: `The owning team has an on-call primary (${ANNOTATION_ONCALL_PRIMARY}).`,
     rationale: 'An alert on the service must reach a person.',
-    fix: 'Add `strata.dev/oncall-primary` (and -secondary, -schedule) to the owning group’s annotations.',
+    fix: `Add \`${ANNOTATION_ONCALL_PRIMARY}\` (and -secondary, -schedule) to the owning group’s annotations.`,
     appliesTo: SERVICES,
     condition: {
-      fact: 'owner.metadata.annotations["strata.dev/oncall-primary"]',
+      fact: `owner.metadata.annotations["${ANNOTATION_ONCALL_PRIMARY}"]`,
       op: 'exists',
     },
   },
   {
     id: 'has-slo',
     title: 'SLO defined',
-    description: 'The service names its OpenSLO file (strata.dev/slo-file).',
+    description: `The service names its OpenSLO file (${ANNOTATION_SLO_FILE}).`,
     rationale:
       'Without an objective nobody knows when the service fails its users or when to page.',
-    fix: 'Add an OpenSLO file and `strata.dev/slo-file: slo.yaml` to metadata.annotations.',
+    fix: `Add an OpenSLO file and \`${ANNOTATION_SLO_FILE}: slo.yaml\` to metadata.annotations.`,
     appliesTo: SERVICES,
     condition: {
-      fact: 'metadata.annotations["strata.dev/slo-file"]',
+      fact: `metadata.annotations["${ANNOTATION_SLO_FILE}"]`,
       op: 'exists',
     },
   },
@@ -101,7 +106,7 @@ export const DEFAULT_CHECKS: CheckDefinition[] = [
     description: 'Telemetry received spans from the service in the window.',
     rationale:
       'Traces are how a failure is followed across services; a silent service is a blind spot.',
-    fix: 'Instrument the service with OpenTelemetry and set `strata.dev/otel-service-name` to its service.name.',
+    fix: `Instrument the service with OpenTelemetry and set \`${ANNOTATION_OTEL_SERVICE_NAME}\` to its service.name.`,
     appliesTo: { ...SERVICES, lifecycle: 'production' },
     condition: { fact: 'hasTraces', op: 'eq', value: true },
   },

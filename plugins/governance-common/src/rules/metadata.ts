@@ -1,3 +1,7 @@
+import {
+  ANNOTATION_OTEL_SERVICE_NAME,
+  ANNOTATION_SLO_FILE,
+} from '@internal/plugin-service-model-common';
 import type { RuleId, RuleMetadata } from '../types';
 
 /**
@@ -65,7 +69,7 @@ export const governanceRules: Record<RuleId, RuleMetadata> = {
     title: 'Production service without traces or SLO',
     severity: 'warning',
     why: 'A production service without traces cannot be debugged across services, and without an SLO nobody knows when it is failing its users or when to page.',
-    fix: 'Instrument it with OpenTelemetry (`strata.dev/otel-service-name`) and add an OpenSLO file (`strata.dev/slo-file: slo.yaml`).',
+    fix: `Instrument it with OpenTelemetry (\`${ANNOTATION_OTEL_SERVICE_NAME}\`) and add an OpenSLO file (\`${ANNOTATION_SLO_FILE}: slo.yaml\`).`,
     needs: 'catalog',
   },
   'single-replica': {

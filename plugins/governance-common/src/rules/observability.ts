@@ -1,4 +1,5 @@
 import {
+  ANNOTATION_OTEL_SERVICE_NAME,
   ANNOTATION_SLO_FILE,
   isService,
   specOf,
@@ -38,7 +39,7 @@ export const observabilityRule: Rule = context => {
         ? [`add an OpenSLO file next to its catalog-info.yaml and \`${ANNOTATION_SLO_FILE}: slo.yaml\` to its annotations`]
         : []),
       ...(noTraces
-        ? ['instrument it with OpenTelemetry and export spans to the portal, with service.name matching strata.dev/otel-service-name']
+        ? [`instrument it with OpenTelemetry and export spans to the portal, with service.name matching ${ANNOTATION_OTEL_SERVICE_NAME}`]
         : []),
     ];
     findings.push(
