@@ -78,14 +78,11 @@ export const DEFAULT_CHECKS: CheckDefinition[] = [
   {
     id: 'has-on-call',
     title: 'On-call rotation',
-    description: `The owning team has an on-call primary (${ANNOTATION_ONCALL_PRIMARY}).`,
+    description: `The owning team, or a group above it, names an on-call primary (${ANNOTATION_ONCALL_PRIMARY}).`,
     rationale: 'An alert on the service must reach a person.',
     fix: `Add \`${ANNOTATION_ONCALL_PRIMARY}\` (and -secondary, -schedule) to the owning group’s annotations.`,
     appliesTo: SERVICES,
-    condition: {
-      fact: `owner.metadata.annotations["${ANNOTATION_ONCALL_PRIMARY}"]`,
-      op: 'exists',
-    },
+    condition: { fact: 'onCall', op: 'exists' },
   },
   {
     id: 'has-slo',

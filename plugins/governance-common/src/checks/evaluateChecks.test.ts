@@ -121,6 +121,31 @@ describe('evaluateChecks', () => {
     expect(not.bad.evidence).toBe('not (spec.tier = absent: fails exists)');
   });
 
+  it("finds the on-call primary on the owner or the nearest group above it, as the ownership lookup does", async () => {
+    const department: any = group('department', { 'strata.dev/oncall-primary': 'user:default/lead' });
+    const team: any = group('team-b');
+    team.spec.parent = 'department';
+    const entities = await withCatalogRelations([
+      department,
+      team,
+      group('team-a', { 'strata.dev/oncall-primary': 'user:default/ana' }),
+      group('loners'),
+      service('a'),
+      service('b', { owner: 'group:default/team-b' }),
+      service('c', { owner: 'group:default/loners' }),
+    ]);
+    const results = evaluateChecks(
+      { entities },
+      [check({ fact: 'onCall', op: 'exists' })],
+      [],
+    );
+    expect(results.map(r => [r.entityRef, r.passed, r.evidence])).toEqual([
+      ['component:default/a', true, 'onCall = "user:default/ana" (strata.dev/oncall-primary on team-a): meets exists'],
+      ['component:default/b', true, 'onCall = "user:default/lead" (strata.dev/oncall-primary on department): meets exists'],
+      ['component:default/c', false, 'onCall = absent (no strata.dev/oncall-primary on loners or its parents): fails exists'],
+    ]);
+  });
+
   it('applies checks by kind, type, tier and lifecycle', async () => {
     const results = await run({ fact: 'spec.tier', op: 'exists' }, {}, {
       kind: ['Component'],

@@ -1,4 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
+import { RELATION_CHILD_OF } from '@backstage/catalog-model';
+import { ANNOTATION_ONCALL_PRIMARY } from '@internal/plugin-ownership-common';
 import { modelRecommendations } from '@internal/plugin-service-model-common';
 import { CatalogIndex, displayName, refOf } from '../graph/CatalogIndex';
 import type { Finding, GovernanceInput, GovernanceOptions } from '../types';
@@ -12,6 +14,7 @@ export type FactValueResult =
 /** Facts computed from the other sources rather than read from the entity. */
 export const DERIVED_FACTS = [
   'ownerExists',
+  'onCall',
   'hasTraces',
   'replicas',
   'recommendations',
@@ -79,6 +82,31 @@ export class FactSource {
     return segments;
   }
 
+  /**
+   * The on-call primary of the entity's owner, as the ownership lookup finds it in the catalog:
+   * the owner's annotation, else the nearest parent group's (childOf, walked up once each).
+   */
+  private onCall(ref: string): FactValueResult {
+    const owner = this.index.ownerOf(ref);
+    const seen = new Set<string>();
+    for (let group = owner; group && !seen.has(group); ) {
+      seen.add(group);
+      const primary =
+        this.index.entity(group)?.metadata.annotations?.[ANNOTATION_ONCALL_PRIMARY];
+      if (primary) {
+        return { known: true, value: primary, note: `${ANNOTATION_ONCALL_PRIMARY} on ${displayName(group)}` };
+      }
+      [group] = this.index.targets(group, RELATION_CHILD_OF);
+    }
+    return {
+      known: true,
+      value: undefined,
+      note: owner
+        ? `no ${ANNOTATION_ONCALL_PRIMARY} on ${displayName(owner)} or its parents`
+        : 'no owner',
+    };
+  }
+
   /** The value of `fact` for the entity. */
   read(fact: string, entity: Entity): FactValueResult {
     const ref = refOf(entity);
@@ -94,6 +122,8 @@ export class FactSource {
             : 'no owner',
         };
       }
+      case 'onCall':
+        return this.onCall(ref);
       case 'hasTraces':
         if (!this.traced) {
           return { known: false, reason: 'hasTraces needs telemetry, which is not installed' };

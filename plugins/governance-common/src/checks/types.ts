@@ -11,6 +11,8 @@ export type FactValue = string | number | boolean;
  *   `metadata.links[*].title` (`[*]` collects a list);
  * - the same path on the entity's owner, prefixed `owner.`: `owner.metadata.annotations["…"]`;
  * - `ownerExists` (boolean): `spec.owner` names an entity in the catalog;
+ * - `onCall`: the on-call primary (`strata.dev/oncall-primary`) of the owner or, as the
+ *   ownership lookup does, of the nearest group above it;
  * - `hasTraces` (boolean, from telemetry; unknown without it);
  * - `replicas` (number: the fewest desired replicas of its production workloads, from
  *   deployments; unknown without it or without workloads);
