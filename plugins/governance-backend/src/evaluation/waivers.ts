@@ -5,15 +5,22 @@ import type { Waiver } from '../database/WaiverStore';
 export class WaiverIndex {
   private readonly byFinding = new Map<string, Waiver>();
   private readonly byCheck = new Map<string, Waiver>();
+  private readonly ids: string[];
 
   /** `waivers` must be the ones in force (WaiverStore.list() without expired ones). */
   constructor(waivers: Waiver[]) {
+    this.ids = waivers.map(w => w.id).sort();
     for (const waiver of waivers) {
       if (waiver.findingKey) this.byFinding.set(waiver.findingKey, waiver);
       if (waiver.checkId && waiver.entityRef) {
         this.byCheck.set(checkKey(waiver.checkId, waiver.entityRef), waiver);
       }
     }
+  }
+
+  /** Identifies the set of waivers in force, for caches of what they change. */
+  fingerprint(): string {
+    return this.ids.join(',');
   }
 
   forFinding(key: string): Waiver | undefined {

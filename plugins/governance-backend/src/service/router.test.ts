@@ -263,6 +263,10 @@ describe('createRouter', () => {
     it('waives a finding until its expiry, audits it, and the finding resurfaces after', async () => {
       const { url, auditEvent, auditor, setNow } = await setup();
       const key = await sharedKey(url);
+      const openInOrganisation = async () =>
+        (await request(url).get('/v1/rollups?by=organisation')).body.items[0]
+          .openFindings as number;
+      const openBefore = await openInOrganisation();
       const created = await request(url)
         .post('/v1/waivers')
         .send({
@@ -297,6 +301,8 @@ describe('createRouter', () => {
       expect((await request(url).get('/v1/waivers')).body.items).toHaveLength(
         1,
       );
+      // Rollups are cached per evaluation and set of waivers in force: the waiver counts at once.
+      expect(await openInOrganisation()).toBe(openBefore - 1);
 
       // Past the expiry the waiver no longer counts: the finding is open again.
       setNow(T0 + 2 * DAY);
@@ -305,6 +311,7 @@ describe('createRouter', () => {
       );
       expect(resurfaced.body.items[0].waived).toBe(false);
       expect(resurfaced.body.items[0].waiver).toBeUndefined();
+      expect(await openInOrganisation()).toBe(openBefore);
       expect((await request(url).get('/v1/waivers')).body.items).toEqual([]);
       const withExpired = await request(url).get(
         '/v1/waivers?includeExpired=true',

@@ -42,6 +42,8 @@ export interface RollupView extends Rollup {
  * waivers in force now: a waiver created or expired since the evaluation counts at once.
  */
 export class GovernanceViews {
+  private rollupCache?: { key: string; items: RollupView[] };
+
   constructor(
     private readonly evaluations: EvaluationStore,
     private readonly waivers: WaiverStore,
@@ -126,30 +128,41 @@ export class GovernanceViews {
 
   async rollups(by: 'owner' | 'system' | 'organisation') {
     const { evaluation, waivers } = await this.current();
-    const scores = scorecard(
-      applyCheckWaivers(evaluation.checkResults, waivers),
-      this.governance.levels,
-    );
-    const open = evaluation.findings.filter(f => !waivers.forFinding(f.key));
-    const items: RollupView[] = rollup(scores, by, evaluation.entities).map(
-      r => ({
-        ...r,
-        openFindings: open.filter(f => involves(f, by, r.key)).length,
-      }),
-    );
-    return { evaluation, items };
+    const key = `${evaluation.id}\u0000${by}\u0000${waivers.fingerprint()}`;
+    if (this.rollupCache?.key !== key) {
+      // Scoring every entity of a large organisation takes seconds: computed once per
+      // evaluation, grouping and set of waivers in force, not per request.
+      const scores = scorecard(
+        applyCheckWaivers(evaluation.checkResults, waivers),
+        this.governance.levels,
+      );
+      const open = evaluation.findings.filter(f => !waivers.forFinding(f.key));
+      const openCounts = new Map<string, number>();
+      for (const finding of open) {
+        for (const group of groupsOf(finding, by)) {
+          openCounts.set(group, (openCounts.get(group) ?? 0) + 1);
+        }
+      }
+      this.rollupCache = {
+        key,
+        items: rollup(scores, by, evaluation.entities).map(r => ({
+          ...r,
+          openFindings: openCounts.get(r.key) ?? 0,
+        })),
+      };
+    }
+    return { evaluation, items: this.rollupCache.items };
   }
 }
 
-/** Whether a finding counts towards a rollup group. */
-function involves(
+/** The rollup groups a finding counts towards. */
+function groupsOf(
   finding: Finding,
   by: 'owner' | 'system' | 'organisation',
-  key: string,
-): boolean {
-  if (by === 'owner') return finding.owners.includes(key);
-  if (by === 'system') return finding.systems.includes(key);
-  return true;
+): string[] {
+  if (by === 'owner') return finding.owners;
+  if (by === 'system') return finding.systems;
+  return ['organisation'];
 }
 
 function refOf(entity: Evaluation['entities'][number]): string {
