@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { SourceCard } from './SourceCard';
 
@@ -21,12 +24,34 @@ const billing = (extra: Partial<Entity> & { status?: unknown }): Entity =>
     ...extra,
   } as Entity);
 
-const render = (entity: Entity) =>
-  renderInTestApp(
-    <EntityProvider entity={entity}>
-      <SourceCard />
-    </EntityProvider>,
+const location: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Location',
+  metadata: { name: 'generated-billing', namespace: 'default' },
+  spec: { type: 'url' },
+};
+
+const render = (entity: Entity, ancestors: Entity[] = []) => {
+  const catalogApi = {
+    getEntityAncestors: async () => ({
+      rootEntityRef: 'component:default/billing',
+      items: [entity, ...ancestors].map(e => ({
+        entity: e,
+        parentEntityRefs: [],
+      })),
+    }),
+  };
+  return renderInTestApp(
+    <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+      <EntityProvider entity={entity}>
+        <SourceCard />
+      </EntityProvider>
+    </TestApiProvider>,
   );
+};
+
+// A first render on the loaded 2-core machine can take seconds.
+jest.setTimeout(30_000);
 
 describe('SourceCard', () => {
   it('names the file, the commit and when it was read', async () => {
@@ -65,6 +90,30 @@ describe('SourceCard', () => {
     );
     expect(await screen.findByTestId('source-error')).toHaveTextContent(
       'The last refresh failed: Unable to read url, NotFoundError',
+    );
+  });
+
+  it('says why the refresh of the Location it was read through failed', async () => {
+    await render(billing({}), [
+      {
+        ...location,
+        status: {
+          items: [
+            {
+              type: 'backstage.io/catalog-processing',
+              level: 'error',
+              message: 'NotFoundError: gone',
+              error: {
+                name: 'NotFoundError',
+                message: 'Unable to read url, gone',
+              },
+            },
+          ],
+        },
+      } as Entity,
+    ]);
+    expect(await screen.findByTestId('source-error')).toHaveTextContent(
+      'The last refresh of location:default/generated-billing failed: Unable to read url, gone',
     );
   });
 

@@ -1,6 +1,12 @@
-import { ANNOTATION_LOCATION } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
+import { useEffect, useState } from 'react';
 import {
   readSourceStamp,
   SourceVersion,
@@ -30,18 +36,59 @@ function describeVersion(version: SourceVersion): string {
   }
 }
 
+/** The error items of an entity's status, named by the entity when it is not the page's. */
+function errorsOf(entity: Entity, own: boolean) {
+  const items = ((entity as { status?: { items?: StatusItem[] } }).status
+    ?.items ?? []) as StatusItem[];
+  return items
+    .filter(item => item.level === 'error')
+    .map(item => ({
+      where: own ? undefined : stringifyEntityRef(entity),
+      message: item.error?.message ?? item.message ?? 'unknown error',
+    }));
+}
+
+/**
+ * The processing errors of the entity and of the Locations it was read through: a file that
+ * can no longer be read fails its Location's refresh, not the entity's, while the entity keeps
+ * what was read before. Ancestors that cannot be fetched only leave their errors out.
+ */
+function useRefreshErrors(entity: Entity) {
+  const catalogApi = useApi(catalogApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  const [ancestors, setAncestors] = useState<Entity[]>([]);
+  useEffect(() => {
+    let current = true;
+    catalogApi.getEntityAncestors({ entityRef }).then(
+      response =>
+        current &&
+        setAncestors(
+          response.items
+            .map(item => item.entity)
+            .filter(e => stringifyEntityRef(e) !== entityRef),
+        ),
+      () => current && setAncestors([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [catalogApi, entityRef]);
+  return [
+    ...errorsOf(entity, true),
+    ...ancestors.flatMap(a => errorsOf(a, false)),
+  ];
+}
+
 /**
  * Where the entity comes from, which version of it the catalog read and when, and, when the
- * catalog's last refresh of it failed, why (the errors Backstage stitches into `status.items`).
+ * catalog's last refresh of it or of the Location it was read through failed, why (the errors
+ * Backstage stitches into `status.items`).
  */
 export function SourceCard() {
   const { entity } = useEntity();
   const { version, readAt } = readSourceStamp(entity);
   const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
-  const errors = (
-    ((entity as { status?: { items?: StatusItem[] } }).status?.items ??
-      []) as StatusItem[]
-  ).filter(item => item.level === 'error');
+  const errors = useRefreshErrors(entity);
   return (
     <InfoCard title="Source">
       {location && (
@@ -55,8 +102,8 @@ export function SourceCard() {
       </Typography>
       {errors.map((item, i) => (
         <Alert severity="error" key={i} data-testid="source-error">
-          The last refresh failed: {item.error?.message ?? item.message} The
-          page shows what was read before.
+          The last refresh{item.where ? ` of ${item.where}` : ''} failed:{' '}
+          {item.message} The page shows what was read before.
         </Alert>
       ))}
     </InfoCard>
