@@ -39,7 +39,6 @@ describe('OnCallCard', () => {
     expect(
       within(owner).getByRole('link', { name: /billing/ }),
     ).toHaveAttribute('href', '/catalog/default/group/billing');
-    expect(owner).toHaveTextContent('(Billing)');
 
     const contacts = screen.getByTestId('oncall-contacts');
     expect(

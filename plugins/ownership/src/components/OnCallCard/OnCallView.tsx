@@ -57,8 +57,8 @@ export function OnCallView(props: {
   return (
     <>
       <Row label="Owner" testId="oncall-owner">
+        {/* The link shows the group's title (the catalog's entity presentation). */}
         <EntityRefLink entityRef={owner.ref} defaultKind="group" />
-        {owner.title && ` (${owner.title})`}
       </Row>
       <Row label="Contacts" testId="oncall-contacts">
         {owner.contacts.length === 0
