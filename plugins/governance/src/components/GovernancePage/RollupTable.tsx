@@ -54,6 +54,7 @@ export function RollupTable(props: {
                   color="primary"
                   onClick={() => props.onSelect!(item.key)}
                   aria-pressed={item.key === props.selected}
+                  style={{ textTransform: 'none' }}
                 >
                   {item.key.replace(/^[a-z]+:default\//, '')}
                 </Button>

@@ -18,7 +18,7 @@ function checkTitles(checks: CheckItem[], ids: string[]): string {
     .join(', ');
 }
 
-/** A team's services (every entity it owns with a scorecard): level, checks passed, what the next level needs. */
+/** A team's services and everything else it owns with a scorecard: level, checks passed, what the next level needs. */
 export function TeamServices(props: {
   team: string;
   levels: LevelItem[];
@@ -48,10 +48,10 @@ export function TeamServices(props: {
     body = <Empty>{name} owns no entity that checks apply to.</Empty>;
   } else {
     body = (
-      <Table size="small" aria-label={`Services of ${name}`}>
+      <Table size="small" aria-label={`What ${name} owns`}>
         <TableHead>
           <TableRow>
-            <TableCell>Service</TableCell>
+            <TableCell>Entity</TableCell>
             <TableCell>Level</TableCell>
             <TableCell align="right">Checks passed</TableCell>
             <TableCell>For the next level</TableCell>
@@ -92,7 +92,7 @@ export function TeamServices(props: {
     <Box mt={2} data-testid="governance-team-services" data-team={props.team}>
       <Box display="flex" alignItems="center" style={{ gap: 16 }}>
         <Typography variant="h6" component="h3">
-          Services of {name}
+          What {name} owns
         </Typography>
         <Button size="small" variant="outlined" onClick={props.onShowFindings}>
           Show {name}'s findings
