@@ -13,6 +13,7 @@ import {
   SloFileProblem,
   SloStatusList,
 } from '@internal/plugin-telemetry-common';
+import { catalogReadCredentials } from '@internal/backend-http-kit';
 import { MetricsSource } from '@internal/plugin-telemetry-node';
 import { evaluateSlos } from './evaluateSlos';
 import { locateSloFile, SloFileLocation } from './sloFileLocation';
@@ -83,9 +84,11 @@ export class SloService {
         `entityRef must be an entity reference such as component:default/billing, got "${entityRef}"`,
       );
     }
-    const credentials =
-      options.credentials ??
-      (await this.options.auth.getOwnServiceCredentials());
+    // A user reads the catalog as themselves; a service principal (the machine token of on-call
+    // tools) with the plugin's own credentials, since its restricted token cannot be delegated.
+    const credentials = options.credentials
+      ? await catalogReadCredentials(this.options.auth, options.credentials)
+      : await this.options.auth.getOwnServiceCredentials();
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
     });
