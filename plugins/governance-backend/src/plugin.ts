@@ -14,6 +14,7 @@ import { registerListFindingsAction } from './actions/listFindingsAction';
 import { readGovernanceSettings } from './config';
 import { EvaluationStore } from './database/EvaluationStore';
 import { HistoryStore } from './database/HistoryStore';
+import { SourceAvailabilityStore } from './database/SourceAvailabilityStore';
 import { governanceDatabase } from './database/migrate';
 import { WaiverStore } from './database/WaiverStore';
 import { Evaluator } from './evaluation/Evaluator';
@@ -80,6 +81,7 @@ export const governancePlugin = createBackendPlugin({
           evaluations,
           history,
           waivers,
+          availability: new SourceAvailabilityStore(db),
           governance,
           telemetryWindow: settings.telemetryWindow,
           retention: settings.retention,

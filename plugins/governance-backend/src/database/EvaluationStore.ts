@@ -11,6 +11,11 @@ export interface EvaluationSources {
   catalog: string;
   telemetry: string;
   deployments: string;
+  /**
+   * When telemetry is ok: `ok`, or why stale-declaration waits (telemetry has not yet watched
+   * its whole window without interruption). Absent otherwise.
+   */
+  staleDeclaration?: string;
 }
 
 /** When an evaluation ran and what it read, without its (large) results. */

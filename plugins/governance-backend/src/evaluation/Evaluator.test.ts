@@ -11,6 +11,7 @@ import { noClusters, oneReplicaEach } from '../__testUtils__/fakeStatus';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { HistoryStore } from '../database/HistoryStore';
 import { governanceDatabase } from '../database/migrate';
+import { SourceAvailabilityStore } from '../database/SourceAvailabilityStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogInput } from '../inputs/catalogInput';
 import { EdgesReader } from '../inputs/telemetryInput';
@@ -32,7 +33,7 @@ async function notInstalled(): Promise<never> {
   );
 }
 
-/** billing calls auth over HTTP; no relation declares it. */
+/** billing calls auth over HTTP; no relation declares it; admin's use of legacy-db went unseen. */
 const edges: EdgesReader = async window => ({
   window,
   edges: [
@@ -47,8 +48,16 @@ const edges: EdgesReader = async window => ({
       declared: false,
     },
   ],
-  neverObserved: [],
+  neverObserved: [
+    {
+      from: 'component:default/admin',
+      to: 'resource:default/legacy-db',
+      relation: 'dependsOn',
+    },
+  ],
 });
+
+const HOUR = 3600_000;
 
 describe('Evaluator', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -63,13 +72,14 @@ describe('Evaluator', () => {
       const evaluations = new EvaluationStore(db);
       const waivers = new WaiverStore(db, () => now);
       const history = new HistoryStore(db);
-      const evaluator = new Evaluator({
+      const evaluatorOptions: EvaluatorOptions = {
         catalog: new CatalogInput(catalog, mockServices.auth()),
         edges,
         deploymentStatus: oneReplicaEach,
         evaluations,
         history,
         waivers,
+        availability: new SourceAvailabilityStore(db),
         governance: {
           checks: DEFAULT_CHECKS,
           levels: DEFAULT_LEVELS,
@@ -80,13 +90,16 @@ describe('Evaluator', () => {
         logger: mockServices.logger.mock(),
         now: () => now,
         ...overrides,
-      });
+      };
+      const evaluator = new Evaluator(evaluatorOptions);
       return {
         evaluator,
+        evaluatorOptions,
         evaluations,
         waivers,
         history,
         entities,
+        db,
         setNow: (t: number) => {
           now = t;
         },
@@ -100,6 +113,8 @@ describe('Evaluator', () => {
         catalog: 'ok',
         telemetry: 'ok',
         deployments: 'ok',
+        staleDeclaration:
+          'waits until 2026-12-03T08:00:00.000Z: telemetry has watched 0 s of its 24 h window',
       });
       const shared = evaluation.findings.find(
         f => f.rule === 'shared-database',
@@ -230,6 +245,63 @@ describe('Evaluator', () => {
       setNow(T0 + 24 * 3600_000);
       await evaluator.run('api');
       expect(await sharedCount('2026-12-03')).toBe(1);
+    });
+
+    it('reports stale declarations only once telemetry has watched its whole window, counted in the database', async () => {
+      const { evaluator, evaluatorOptions, setNow, db } = await setup();
+      const stale = (e: { findings: { rule: string; key: string }[] }) =>
+        e.findings.filter(f => f.rule === 'stale-declaration').map(f => f.key);
+
+      expect(stale(await evaluator.run('schedule'))).toEqual([]);
+      setNow(T0 + 3 * 60_000);
+      const early = await evaluator.run('schedule');
+      expect(stale(early)).toEqual([]);
+      expect(early.sources.staleDeclaration).toBe(
+        'waits until 2026-12-03T08:00:00.000Z: telemetry has watched 3 min of its 24 h window',
+      );
+      // Undeclared calls need no full window: they were seen.
+      expect(early.findings.map(f => f.rule)).toContain(
+        'undeclared-dependency',
+      );
+
+      // A restarted or second replica reads the same start from the database.
+      setNow(T0 + 24 * HOUR);
+      const replica = new Evaluator({
+        ...evaluatorOptions,
+        availability: new SourceAvailabilityStore(db),
+      });
+      const full = await replica.run('schedule');
+      expect(full.sources.staleDeclaration).toBe('ok');
+      expect(stale(full)).toEqual([
+        'stale-declaration:component:default/admin>resource:default/legacy-db>dependsOn',
+      ]);
+    });
+
+    it('starts the span again after telemetry was unavailable', async () => {
+      let up = true;
+      const { evaluator, setNow } = await setup({
+        edges: async window => {
+          if (!up) throw new Error('connect ECONNREFUSED 127.0.0.1:7007');
+          return edges(window);
+        },
+      });
+      await evaluator.run('schedule');
+      setNow(T0 + 23 * HOUR);
+      up = false;
+      const down = await evaluator.run('schedule');
+      expect(down.sources.staleDeclaration).toBeUndefined();
+
+      setNow(T0 + 24 * HOUR);
+      up = true;
+      const back = await evaluator.run('schedule');
+      expect(back.sources.staleDeclaration).toBe(
+        'waits until 2026-12-04T08:00:00.000Z: telemetry has watched 0 s of its 24 h window',
+      );
+      expect(back.findings.map(f => f.rule)).not.toContain('stale-declaration');
+
+      setNow(T0 + 49 * HOUR + 5 * 60_000);
+      const later = await evaluator.run('schedule');
+      expect(later.findings.map(f => f.rule)).toContain('stale-declaration');
     });
   });
 });

@@ -13,6 +13,7 @@ import {
   EvaluationTrigger,
 } from '../database/EvaluationStore';
 import { HistoryStore } from '../database/HistoryStore';
+import { SourceAvailabilityStore } from '../database/SourceAvailabilityStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogInput } from '../inputs/catalogInput';
 import { readWorkloads, StatusReader } from '../inputs/deploymentsInput';
@@ -24,6 +25,7 @@ import {
 } from '../inputs/telemetryInput';
 import { historyCounts, utcDay } from './historyCounts';
 import { skeletonOf } from './skeleton';
+import { staleDeclarationGate } from './staleGate';
 import { applyCheckWaivers, WaiverIndex } from './waivers';
 
 const DAY_MS = 24 * 3600_000;
@@ -37,6 +39,8 @@ export interface EvaluatorOptions {
   evaluations: EvaluationStore;
   history: HistoryStore;
   waivers: WaiverStore;
+  /** Since when telemetry has answered without interruption (gates stale-declaration). */
+  availability: SourceAvailabilityStore;
   governance: GovernanceConfig;
   telemetryWindow: TelemetryWindow;
   retention: { evaluations: number; historyDays: number };
@@ -105,9 +109,17 @@ export class Evaluator {
       return readWorkloads(options.deploymentStatus, components);
     });
 
+    const stale = await this.staleDeclarationStatus(telemetry.status === 'ok');
+
     const input: GovernanceInput = {
       entities,
-      ...(telemetry.status === 'ok' && telemetry.data),
+      ...(telemetry.status === 'ok' && {
+        ...telemetry.data,
+        // Without the field the rule does not run (rather than finding nothing stale).
+        unobservedDeclarations: stale?.open
+          ? telemetry.data.unobservedDeclarations
+          : undefined,
+      }),
       ...(workloads.status === 'ok' && { workloads: workloads.data }),
       options: options.governance.options,
     };
@@ -125,6 +137,7 @@ export class Evaluator {
         catalog: 'ok',
         telemetry: sourceStatus(telemetry),
         deployments: sourceStatus(workloads),
+        ...(stale && { staleDeclaration: stale.status }),
       },
       findings,
       checkResults,
@@ -141,6 +154,22 @@ export class Evaluator {
       }; deployments ${evaluation.sources.deployments}`,
     );
     return evaluation;
+  }
+
+  /**
+   * Telemetry's uninterrupted availability, kept in the database: the first evaluation that
+   * reads telemetry starts it, one that cannot ends it. Undefined when telemetry is unavailable
+   * (its own source status says why, and the rule does not run).
+   */
+  private async staleDeclarationStatus(telemetryOk: boolean) {
+    const { availability, telemetryWindow } = this.options;
+    if (!telemetryOk) {
+      await availability.unavailable('telemetry');
+      return undefined;
+    }
+    const now = this.now();
+    const since = await availability.available('telemetry', now);
+    return staleDeclarationGate(telemetryWindow, since, now);
   }
 
   private async recordHistory(

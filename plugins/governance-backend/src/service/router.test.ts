@@ -22,6 +22,7 @@ import { noClusters } from '../__testUtils__/fakeStatus';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { HistoryStore } from '../database/HistoryStore';
 import { governanceDatabase } from '../database/migrate';
+import { SourceAvailabilityStore } from '../database/SourceAvailabilityStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { Evaluator } from '../evaluation/Evaluator';
 import { CatalogInput } from '../inputs/catalogInput';
@@ -68,6 +69,7 @@ describe('createRouter', () => {
         evaluations,
         history,
         waivers,
+        availability: new SourceAvailabilityStore(db),
         governance: GOVERNANCE,
         telemetryWindow: '24h',
         retention: { evaluations: 5, historyDays: 30 },

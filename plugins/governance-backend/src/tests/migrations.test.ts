@@ -43,4 +43,10 @@ describeMigrations('@internal/plugin-governance-backend', [
     },
     columns: ['id', 'finding_key'],
   },
+  {
+    table: 'governance_source_availability',
+    row: { source: 'telemetry', available_since: T },
+    // available_since is a bigint, which PostgreSQL returns as a string: compare the key.
+    columns: ['source'],
+  },
 ]);

@@ -23,9 +23,19 @@ describe('undeclared-dependency', () => {
     const findings = await findingsOf('undeclared-dependency', catalog, {
       observedEdges: [
         { from: c('orders'), to: c('billing'), kind: 'http', count: 5 },
-        { from: c('orders'), to: 'resource:default/orders-db', kind: 'database', count: 5 },
+        {
+          from: c('orders'),
+          to: 'resource:default/orders-db',
+          kind: 'database',
+          count: 5,
+        },
         { from: c('orders'), to: c('mailer'), kind: 'messaging', count: 5 },
-        { from: c('orders'), to: 'resource:default/orders-created', kind: 'messaging', count: 5 },
+        {
+          from: c('orders'),
+          to: 'resource:default/orders-created',
+          kind: 'messaging',
+          count: 5,
+        },
       ],
     });
     expect(findings).toEqual([]);
@@ -36,7 +46,12 @@ describe('undeclared-dependency', () => {
       observedEdges: [
         { from: c('mailer'), to: c('billing'), kind: 'http', count: 3 },
         { from: c('mailer'), to: c('billing'), kind: 'rpc', count: 2 },
-        { from: c('mailer'), to: 'resource:default/orders-db', kind: 'database', count: 1 },
+        {
+          from: c('mailer'),
+          to: 'resource:default/orders-db',
+          kind: 'database',
+          count: 1,
+        },
       ],
     });
     expect(findings.map(f => [f.key, f.message, f.fix])).toEqual([
@@ -56,9 +71,27 @@ describe('undeclared-dependency', () => {
   it("trusts telemetry's declared flag, and names callees that are not in the catalog", async () => {
     const findings = await findingsOf('undeclared-dependency', catalog, {
       observedEdges: [
-        { from: c('mailer'), to: c('billing'), kind: 'http', count: 3, declared: true },
-        { from: c('orders'), to: 'otel:fraud-check', kind: 'http', count: 7, declared: false },
-        { from: 'otel:unknown', to: 'otel:other', kind: 'http', count: 7, declared: false },
+        {
+          from: c('mailer'),
+          to: c('billing'),
+          kind: 'http',
+          count: 3,
+          declared: true,
+        },
+        {
+          from: c('orders'),
+          to: 'otel:fraud-check',
+          kind: 'http',
+          count: 7,
+          declared: false,
+        },
+        {
+          from: 'otel:unknown',
+          to: 'otel:other',
+          kind: 'http',
+          count: 7,
+          declared: false,
+        },
       ],
     });
     expect(findings.map(f => [f.entityRefs, f.message])).toEqual([
@@ -77,7 +110,11 @@ describe('stale-declaration', () => {
     const findings = await findingsOf('stale-declaration', catalog, {
       unobservedDeclarations: [
         { from: c('orders'), to: c('billing'), relation: 'consumesApi' },
-        { from: c('orders'), to: 'resource:default/orders-db', relation: 'dependsOn' },
+        {
+          from: c('orders'),
+          to: 'resource:default/orders-db',
+          relation: 'dependsOn',
+        },
       ],
     });
     expect(findings.map(f => [f.key, f.severity, f.message])).toEqual([
@@ -94,5 +131,36 @@ describe('stale-declaration', () => {
     ]);
     expect(findings[0].fix).toContain('spec.consumesApis (billing-api)');
     expect(findings[1].fix).toContain('spec.dependsOn');
+  });
+});
+
+describe('stale-declaration with an API pair listed twice', () => {
+  // Telemetry lists consumesApi once per API the target provides: auth consumes user-api and
+  // user-events, both provided by user-management, so the same relation comes twice.
+  const twoApis = [
+    group('team-a'),
+    api('user-api'),
+    api('user-events'),
+    service('user-management', {
+      providesApis: ['api:user-api', 'api:user-events'],
+    }),
+    service('auth', { consumesApis: ['api:user-api', 'api:user-events'] }),
+  ];
+
+  it('is one finding per key, whose fix names both APIs', async () => {
+    const entry = {
+      from: c('auth'),
+      to: c('user-management'),
+      relation: 'consumesApi',
+    };
+    const findings = await findingsOf('stale-declaration', twoApis, {
+      unobservedDeclarations: [entry, { ...entry }],
+    });
+    expect(findings.map(f => f.key)).toEqual([
+      `stale-declaration:${c('auth')}>${c('user-management')}>consumesApi`,
+    ]);
+    expect(findings[0].fix).toContain(
+      'spec.consumesApis (user-api, user-events)',
+    );
   });
 });

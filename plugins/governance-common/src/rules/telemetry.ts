@@ -26,7 +26,10 @@ export function declares(
   const { from, to, kind } = edge;
   if (index.has(from, RELATION_DEPENDS_ON, to)) return true;
   if (kind === 'messaging') {
-    if (index.has(from, RELATION_PRODUCES, to) || index.has(to, RELATION_CONSUMES, from)) {
+    if (
+      index.has(from, RELATION_PRODUCES, to) ||
+      index.has(to, RELATION_CONSUMES, from)
+    ) {
       return true;
     }
     return index
@@ -43,19 +46,27 @@ function declarationFix(index: CatalogIndex, edge: ObservedEdgeInput): string {
   const target = index.entity(edge.to);
   const caller = displayName(edge.from);
   if (isDatabase(target)) {
-    return `Add \`${displayName(edge.to)}\` to ${caller}'s spec.dependsOn, or stop it from using the database.`;
+    return `Add \`${displayName(
+      edge.to,
+    )}\` to ${caller}'s spec.dependsOn, or stop it from using the database.`;
   }
   if (isTopicOrQueue(target)) {
-    return `Add \`${displayName(edge.to)}\` to ${caller}'s spec.produces, or remove the publishing code.`;
+    return `Add \`${displayName(
+      edge.to,
+    )}\` to ${caller}'s spec.produces, or remove the publishing code.`;
   }
   if (isTopicOrQueue(index.entity(edge.from))) {
-    return `Add \`${displayName(edge.from)}\` to ${displayName(edge.to)}'s spec.consumes, or remove the consumer.`;
+    return `Add \`${displayName(edge.from)}\` to ${displayName(
+      edge.to,
+    )}'s spec.consumes, or remove the consumer.`;
   }
   const apis = target
     ? index.targets(edge.to, 'providesApi').map(displayName)
     : [];
   if (apis.length > 0) {
-    return `Add the API ${caller} calls (${displayName(edge.to)} provides ${apis.join(
+    return `Add the API ${caller} calls (${displayName(
+      edge.to,
+    )} provides ${apis.join(
       ', ',
     )}) to ${caller}'s spec.consumesApis, or remove the call.`;
   }
@@ -82,7 +93,10 @@ export const undeclaredDependencyRule: Rule = context => {
     if (edge.from === edge.to) continue;
     const declared = edge.declared ?? declares(index, edge);
     if (declared) continue;
-    if (!isComponent(index.entity(edge.from)) && !isComponent(index.entity(edge.to))) {
+    if (
+      !isComponent(index.entity(edge.from)) &&
+      !isComponent(index.entity(edge.to))
+    ) {
       continue;
     }
     const pair = `${edge.from}>${edge.to}`;
@@ -97,9 +111,11 @@ export const undeclaredDependencyRule: Rule = context => {
         keyParts: [edge.from, edge.to],
         ordered: true,
         entityRefs: refs,
-        message: `${displayName(edge.from)} calls ${displayName(edge.to)} (${edge.kind}, ${
-          edge.count
-        } ${edge.count === 1 ? 'time' : 'times'} in the window) but the catalog declares no such dependency`,
+        message: `${displayName(edge.from)} calls ${displayName(edge.to)} (${
+          edge.kind
+        }, ${edge.count} ${
+          edge.count === 1 ? 'time' : 'times'
+        } in the window) but the catalog declares no such dependency`,
         fix: declarationFix(index, edge),
       }),
     );
@@ -109,23 +125,30 @@ export const undeclaredDependencyRule: Rule = context => {
 
 /**
  * `stale-declaration`: a relation of a service that sent telemetry which no span showed in the
- * window — telemetry's `neverObserved`, as it computes it.
+ * window — telemetry's `neverObserved`, as it computes it. Telemetry lists a consumesApi
+ * relation once per API the target provides (auth consumes user-api and user-events, both from
+ * user-management: two entries), so entries are merged by finding key; the fix names every API.
  */
 export const staleDeclarationRule: Rule = context => {
   const { index, input } = context;
   if (!input.unobservedDeclarations) return [];
-  return input.unobservedDeclarations.map(raw => {
+  const byKey = new Map<string, Finding>();
+  for (const raw of input.unobservedDeclarations) {
     const from = raw.from.toLowerCase();
     const to = raw.to.toLowerCase();
     const apis =
       raw.relation === RELATION_CONSUMES_API
-        ? index.consumedApis(from).filter(api => index.providersOf(api).includes(to))
+        ? index
+            .consumedApis(from)
+            .filter(api => index.providersOf(api).includes(to))
         : [];
     const field =
       raw.relation === RELATION_CONSUMES_API
-        ? `spec.consumesApis (${apis.map(displayName).join(', ') || displayName(to)})`
+        ? `spec.consumesApis (${
+            apis.map(displayName).join(', ') || displayName(to)
+          })`
         : `spec.${raw.relation}`;
-    return makeFinding(context, 'stale-declaration', {
+    const finding = makeFinding(context, 'stale-declaration', {
       keyParts: [from, to, raw.relation],
       ordered: true,
       entityRefs: [from, to].filter(ref => index.entity(ref)),
@@ -134,7 +157,11 @@ export const staleDeclarationRule: Rule = context => {
       )} but no span showed it in the window`,
       fix: `If ${displayName(from)} no longer uses ${displayName(
         to,
-      )}, remove it from ${field} in ${displayName(from)}'s catalog-info.yaml; if the call is rare, waive this finding with that reason.`,
+      )}, remove it from ${field} in ${displayName(
+        from,
+      )}'s catalog-info.yaml; if the call is rare, waive this finding with that reason.`,
     });
-  });
+    if (!byKey.has(finding.key)) byKey.set(finding.key, finding);
+  }
+  return [...byKey.values()];
 };

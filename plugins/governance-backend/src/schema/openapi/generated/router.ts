@@ -595,6 +595,11 @@ export const spec = {
           deployments: {
             type: 'string',
           },
+          staleDeclaration: {
+            type: 'string',
+            description:
+              'When telemetry is ok - "ok", or why stale-declaration waits, e.g. "waits until 2026-12-03T08:41:00.000Z - telemetry has watched 3 min of its 24 h window" (a relation is stale only once telemetry watched its whole window without interruption).',
+          },
         },
         required: ['catalog', 'telemetry', 'deployments'],
         additionalProperties: false,

@@ -11,4 +11,8 @@ export interface EvaluationSources {
   catalog: string;
   telemetry: string;
   deployments: string;
+  /**
+   * When telemetry is ok - "ok", or why stale-declaration waits, e.g. "waits until 2026-12-03T08:41:00.000Z - telemetry has watched 3 min of its 24 h window" (a relation is stale only once telemetry watched its whole window without interruption).
+   */
+  staleDeclaration?: string;
 }
