@@ -84,6 +84,14 @@ export interface HorizontalPodAutoscalerSummary {
   desiredReplicas: number;
 }
 
+/** One container of a workload's pod template: its limits, and whether a readiness probe is set. */
+export interface WorkloadContainer {
+  name: string;
+  /** `resources.limits`; a key is absent when that limit is not set. */
+  limits: { cpu?: string; memory?: string };
+  readinessProbe: boolean;
+}
+
 export interface WorkloadStatus {
   /** Deployment name. */
   name: string;
@@ -102,6 +110,11 @@ export interface WorkloadStatus {
   rollout: RolloutState;
   /** Problems, errors first; empty when healthy. */
   problems: WorkloadProblem[];
+  /**
+   * The pod template's containers. Always sent by this backend; optional so that a client
+   * talking to an older one treats it as unknown rather than as "no containers".
+   */
+  containers?: WorkloadContainer[];
   pods: PodSummary[];
   warningEvents: WarningEvent[];
   hpa?: HorizontalPodAutoscalerSummary;

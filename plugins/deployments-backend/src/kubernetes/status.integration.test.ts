@@ -50,10 +50,15 @@ describe('status from the watch cache (fake API server, real client-node)', () =
   const api = workload('api');
   const notify = workload('notify');
   const healthy = workload('billing');
+  const bare = workload('bare', {
+    withoutLimits: true,
+    withoutReadinessProbe: true,
+  });
 
   beforeAll(async () => {
     const url = await fake.start();
     applyWorkload(fake, healthy, { hpa: { min: 2, max: 10 } });
+    applyWorkload(fake, bare);
     applyWorkload(fake, orders, {
       pods: [
         { condition: 'crash-loop', exitCode: 1 },
@@ -195,6 +200,20 @@ describe('status from the watch cache (fake API server, real client-node)', () =
         .sort()
         .map(name => [name, 'Running', true, 0]),
     );
+  });
+
+  it("carries each container's limits and whether it has a readiness probe, from the pod template", async () => {
+    expect((await workloadOf('billing')).containers).toEqual([
+      {
+        name: 'billing',
+        limits: { cpu: '1', memory: '512Mi' },
+        readinessProbe: true,
+      },
+    ]);
+    // Neither limits nor a probe: the keys are absent and the flag false, not guessed.
+    expect((await workloadOf('bare')).containers).toEqual([
+      { name: 'bare', limits: {}, readinessProbe: false },
+    ]);
   });
 
   it.each([

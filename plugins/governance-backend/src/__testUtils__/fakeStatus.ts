@@ -1,4 +1,14 @@
-import type { ServiceDeploymentStatus } from '@internal/plugin-deployments-common';
+import type {
+  ServiceDeploymentStatus,
+  WorkloadContainer,
+} from '@internal/plugin-deployments-common';
+
+/** A container as a well-configured pod template has it: both limits and a readiness probe. */
+export const wellConfigured = (name: string): WorkloadContainer => ({
+  name,
+  limits: { cpu: '500m', memory: '256Mi' },
+  readinessProbe: true,
+});
 
 /** The deployments plugin's answer when no cluster is configured. */
 export const noClusters = async (
@@ -10,9 +20,13 @@ export const noClusters = async (
   clusters: [],
 });
 
-/** One production cluster where every service runs one replica. */
+/**
+ * One production cluster where every service runs one replica; `containers` gives a service's
+ * containers (default: one well-configured container named after it).
+ */
 export const oneReplicaEach = async (
   entityRef: string,
+  containers?: WorkloadContainer[],
 ): Promise<ServiceDeploymentStatus> => {
   const name = entityRef.split('/')[1];
   return {
@@ -33,6 +47,7 @@ export const oneReplicaEach = async (
             replicas: { desired: 1, updated: 1, ready: 1, available: 1 },
             rollout: 'complete',
             problems: [],
+            containers: containers ?? [wellConfigured(name)],
             pods: [],
             warningEvents: [],
           },

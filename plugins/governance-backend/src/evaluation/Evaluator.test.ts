@@ -303,5 +303,33 @@ describe('Evaluator', () => {
       const later = await evaluator.run('schedule');
       expect(later.findings.map(f => f.rule)).toContain('stale-declaration');
     });
+
+    it("finds workloads without limits or a readiness probe from deployments' containers, and not the others", async () => {
+      const { evaluator } = await setup({
+        deploymentStatus: async ref =>
+          ref === 'component:default/billing'
+            ? oneReplicaEach(ref, [
+                { name: 'billing', limits: {}, readinessProbe: false },
+              ])
+            : oneReplicaEach(ref),
+      });
+      const evaluation = await evaluator.run('api');
+      const of = (rule: string) =>
+        evaluation.findings
+          .filter(f => f.rule === rule)
+          .map(f => [f.entityRefs, f.message]);
+      expect(of('no-resource-limits')).toEqual([
+        [
+          ['component:default/billing'],
+          'billing: Deployment prod-eu/dataflow/billing has containers without CPU and memory limits: billing',
+        ],
+      ]);
+      expect(of('no-readiness-probe')).toEqual([
+        [
+          ['component:default/billing'],
+          'billing: Deployment prod-eu/dataflow/billing has containers without a readiness probe: billing',
+        ],
+      ]);
+    });
   });
 });

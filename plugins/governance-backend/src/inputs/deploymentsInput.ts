@@ -1,5 +1,11 @@
-import type { ServiceDeploymentStatus } from '@internal/plugin-deployments-common';
-import type { WorkloadInput } from '@internal/plugin-governance-common';
+import type {
+  ServiceDeploymentStatus,
+  WorkloadContainer,
+} from '@internal/plugin-deployments-common';
+import type {
+  WorkloadContainerInput,
+  WorkloadInput,
+} from '@internal/plugin-governance-common';
 import type { SourceResult } from './source';
 
 /** Reads one service's workloads from the deployments plugin (`GET /api/deployments/v1/status`). */
@@ -15,8 +21,9 @@ const CONCURRENCY = 8;
  * for each (a few at a time). No cluster configured means the Kubernetes rules cannot run:
  * the source is unavailable, not "no workloads" (which would hide nothing, but say nothing).
  *
- * The status carries replicas and autoscaler bounds but not the pod template's limits and probes,
- * so `containers` stays undefined and the limits and readiness rules skip these workloads.
+ * The status carries replicas, autoscaler bounds and the pod template's containers (limits,
+ * readiness probe). An answer without `containers` (an older deployments backend) leaves them
+ * undefined, so the limits and readiness rules skip that workload instead of guessing.
  */
 export async function readWorkloads(
   status: StatusReader,
@@ -52,9 +59,21 @@ export async function readWorkloads(
           name: workload.name,
           replicas: workload.replicas.desired,
           ...(workload.hpa && { minReplicas: workload.hpa.minReplicas }),
+          ...(workload.containers && {
+            containers: workload.containers.map(containerInput),
+          }),
         });
       }
     }
   }
   return { status: 'ok', data: workloads };
+}
+
+/** The rule wants both limits: without a CPU limit one container can starve its node's others. */
+function containerInput(container: WorkloadContainer): WorkloadContainerInput {
+  return {
+    name: container.name,
+    hasLimits: Boolean(container.limits.cpu && container.limits.memory),
+    hasReadinessProbe: container.readinessProbe,
+  };
 }

@@ -1,4 +1,8 @@
-import { noClusters, oneReplicaEach } from '../__testUtils__/fakeStatus';
+import {
+  noClusters,
+  oneReplicaEach,
+  wellConfigured,
+} from '../__testUtils__/fakeStatus';
 import { readWorkloads } from './deploymentsInput';
 import { readTelemetry } from './telemetryInput';
 
@@ -107,7 +111,37 @@ describe('readWorkloads', () => {
       namespace: 'dataflow',
       name: 's0',
       replicas: 1,
+      containers: [{ name: 's0', hasLimits: true, hasReadinessProbe: true }],
     });
+  });
+
+  it("maps each container's limits (both cpu and memory) and readiness probe; unknown stays unknown", async () => {
+    const result = await readWorkloads(
+      async ref =>
+        oneReplicaEach(ref, [
+          wellConfigured('app'),
+          { name: 'no-limits', limits: {}, readinessProbe: true },
+          { name: 'memory-only', limits: { memory: '1Gi' }, readinessProbe: true },
+          { name: 'no-probe', limits: { cpu: '1', memory: '1Gi' }, readinessProbe: false },
+        ]),
+      ['component:default/a'],
+    );
+    expect(result.status === 'ok' && result.data[0].containers).toEqual([
+      { name: 'app', hasLimits: true, hasReadinessProbe: true },
+      { name: 'no-limits', hasLimits: false, hasReadinessProbe: true },
+      { name: 'memory-only', hasLimits: false, hasReadinessProbe: true },
+      { name: 'no-probe', hasLimits: true, hasReadinessProbe: false },
+    ]);
+
+    // An older deployments backend sends no containers: the rules must not read "none".
+    const older = await readWorkloads(async ref => {
+      const answer = await oneReplicaEach(ref);
+      delete answer.clusters[0].workloads[0].containers;
+      return answer;
+    }, ['component:default/a']);
+    expect(older.status === 'ok' && older.data[0]).not.toHaveProperty(
+      'containers',
+    );
   });
 
   it('is unavailable, not empty, without a configured cluster; asks once', async () => {

@@ -33,6 +33,8 @@ export interface ContainerSpec {
   image: string;
   /** `resources.limits.memory`, e.g. "512Mi". */
   memoryLimit?: string;
+  /** `resources.limits.cpu`, e.g. "500m". */
+  cpuLimit?: string;
   memoryRequest?: string;
   cpuRequest?: string;
   /** The readiness probe in a few words, e.g. "HTTP GET :8080/ready". */

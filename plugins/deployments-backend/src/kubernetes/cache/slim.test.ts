@@ -19,6 +19,7 @@ describe('slim projections', () => {
       name: 'billing',
       image: billing.image,
       memoryLimit: '512Mi',
+      cpuLimit: '1',
       memoryRequest: '256Mi',
       cpuRequest: '250m',
       readinessProbe: 'HTTP GET :8080/ready',

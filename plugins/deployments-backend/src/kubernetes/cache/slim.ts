@@ -126,6 +126,7 @@ function slimContainers(containers: Raw): ContainerSpec[] {
     name: String(c?.name ?? ''),
     image: String(c?.image ?? ''),
     memoryLimit: quantity(c?.resources?.limits?.memory),
+    cpuLimit: quantity(c?.resources?.limits?.cpu),
     memoryRequest: quantity(c?.resources?.requests?.memory),
     cpuRequest: quantity(c?.resources?.requests?.cpu),
     readinessProbe: describeProbe(c?.readinessProbe),

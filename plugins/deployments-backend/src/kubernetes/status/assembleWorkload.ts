@@ -6,10 +6,12 @@ import {
   HorizontalPodAutoscalerSummary,
   PodSummary,
   WarningEvent,
+  WorkloadContainer,
   WorkloadStatus,
 } from '@internal/plugin-deployments-common';
 import { WorkloadObjects } from '../cache/ClusterCache';
 import {
+  ContainerSpec,
   SlimEvent,
   SlimHorizontalPodAutoscaler,
   SlimPod,
@@ -103,6 +105,18 @@ function toWarningEvent(e: SlimEvent): WarningEvent {
   };
 }
 
+/** What governance's Kubernetes rules read: each container's limits and whether it has a readiness probe. */
+function summarizeContainer(c: ContainerSpec): WorkloadContainer {
+  return {
+    name: c.name,
+    limits: {
+      ...(c.cpuLimit ? { cpu: c.cpuLimit } : {}),
+      ...(c.memoryLimit ? { memory: c.memoryLimit } : {}),
+    },
+    readinessProbe: c.readinessProbe !== undefined,
+  };
+}
+
 export function assembleWorkload(
   objects: WorkloadObjects,
   options: AssembleOptions,
@@ -135,6 +149,7 @@ export function assembleWorkload(
       events,
       now: options.now,
     }),
+    containers: d.spec.template.containers.map(summarizeContainer),
     pods: pods.map(summarizePod),
     warningEvents: events.slice(0, MAX_EVENTS).map(toWarningEvent),
     ...(hpa ? { hpa: summarizeHpa(hpa) } : {}),

@@ -6,6 +6,7 @@
 
 export * from './AcceptedEvent.model';
 export * from './ClusterDeploymentStatus.model';
+export * from './ContainerLimits.model';
 export * from './DeploymentEvent.model';
 export * from './DeploymentOutcome.model';
 export * from './DoraBand.model';
@@ -27,6 +28,7 @@ export * from './Rollout.model';
 export * from './RolloutList.model';
 export * from './ServiceDeploymentStatus.model';
 export * from './WarningEvent.model';
+export * from './WorkloadContainer.model';
 export * from './WorkloadProblem.model';
 export * from './WorkloadReplicas.model';
 export * from './WorkloadStatus.model';

@@ -33,6 +33,12 @@ export interface WorkloadSpec {
   revision: number;
   replicas?: number;
   memoryLimit?: string;
+  /** `resources.limits.cpu` (default 1). */
+  cpuLimit?: string;
+  /** A container without `resources.limits` at all (the no-resource-limits finding). */
+  withoutLimits?: boolean;
+  /** A container without a readiness probe (the no-readiness-probe finding). */
+  withoutReadinessProbe?: boolean;
   memoryRequest?: string;
   annotations?: Record<string, string>;
   labels?: Record<string, string>;
@@ -53,15 +59,19 @@ function containerOf(w: WorkloadSpec, image = w.image): Obj {
     ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
     resources: {
       requests: { cpu: '250m', memory: w.memoryRequest ?? '256Mi' },
-      limits: { memory: w.memoryLimit ?? '512Mi' },
+      ...(!w.withoutLimits && {
+        limits: { cpu: w.cpuLimit ?? '1', memory: w.memoryLimit ?? '512Mi' },
+      }),
     },
-    readinessProbe: {
-      httpGet: { path: '/ready', port: 8080, scheme: 'HTTP' },
-      periodSeconds: 5,
-      timeoutSeconds: 1,
-      successThreshold: 1,
-      failureThreshold: 3,
-    },
+    ...(!w.withoutReadinessProbe && {
+      readinessProbe: {
+        httpGet: { path: '/ready', port: 8080, scheme: 'HTTP' },
+        periodSeconds: 5,
+        timeoutSeconds: 1,
+        successThreshold: 1,
+        failureThreshold: 3,
+      },
+    }),
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
     imagePullPolicy: 'IfNotPresent',

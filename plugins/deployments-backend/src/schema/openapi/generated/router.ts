@@ -654,6 +654,14 @@ export const spec = {
               $ref: '#/components/schemas/WorkloadProblem',
             },
           },
+          containers: {
+            type: 'array',
+            description:
+              "The pod template's containers with their limits and whether a readiness probe is set. Always sent; optional so clients of an older backend treat it as unknown.",
+            items: {
+              $ref: '#/components/schemas/WorkloadContainer',
+            },
+          },
           pods: {
             type: 'array',
             items: {
@@ -681,6 +689,37 @@ export const spec = {
           'pods',
           'warningEvents',
         ],
+        additionalProperties: false,
+      },
+      ContainerLimits: {
+        type: 'object',
+        description:
+          "The container's resources.limits; a key is absent when that limit is not set.",
+        properties: {
+          cpu: {
+            type: 'string',
+          },
+          memory: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
+      WorkloadContainer: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          limits: {
+            $ref: '#/components/schemas/ContainerLimits',
+          },
+          readinessProbe: {
+            type: 'boolean',
+            description: 'Whether the container has a readinessProbe.',
+          },
+        },
+        required: ['name', 'limits', 'readinessProbe'],
         additionalProperties: false,
       },
       ClusterDeploymentStatus: {

@@ -7,6 +7,7 @@
 import type { HorizontalPodAutoscalerSummary } from './HorizontalPodAutoscalerSummary.model';
 import type { PodSummary } from './PodSummary.model';
 import type { WarningEvent } from './WarningEvent.model';
+import type { WorkloadContainer } from './WorkloadContainer.model';
 import type { WorkloadProblem } from './WorkloadProblem.model';
 import type { WorkloadReplicas } from './WorkloadReplicas.model';
 
@@ -19,6 +20,10 @@ export interface WorkloadStatus {
   replicas: WorkloadReplicas;
   rollout: WorkloadStatusRolloutEnum;
   problems: Array<WorkloadProblem>;
+  /**
+   * The pod template's containers with their limits and whether a readiness probe is set. Always sent; optional so clients of an older backend treat it as unknown.
+   */
+  containers?: Array<WorkloadContainer>;
   pods: Array<PodSummary>;
   warningEvents: Array<WarningEvent>;
   hpa?: HorizontalPodAutoscalerSummary;
