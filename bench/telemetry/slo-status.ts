@@ -18,7 +18,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { MetricsSource, SliQuery } from '@internal/plugin-telemetry-node';
+import { SliQuery, SliSource } from '@internal/plugin-telemetry-node';
 import knexFactory, { Knex } from 'knex';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -131,10 +131,10 @@ spec:
 }
 
 /** Counts the source's calls. */
-class Counting implements MetricsSource {
+class Counting implements SliSource {
   readonly id: string;
   calls = 0;
-  constructor(private readonly inner: MetricsSource) {
+  constructor(private readonly inner: SliSource) {
     this.id = inner.id;
   }
   count(query: SliQuery) {

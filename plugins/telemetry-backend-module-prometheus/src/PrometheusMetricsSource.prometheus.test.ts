@@ -8,7 +8,11 @@
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { SloStatus } from '@internal/plugin-telemetry-common';
-import { SliQuery } from '@internal/plugin-telemetry-node';
+import {
+  RedAnswer,
+  RedSourceFigures,
+  SliQuery,
+} from '@internal/plugin-telemetry-node';
 // Test-only: the backend's own SLO evaluation (it does not export it from its index).
 // eslint-disable-next-line @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports
 import { evaluateSlos } from '@internal/plugin-telemetry-backend/src/slo';
@@ -17,7 +21,10 @@ import { PrometheusClient } from './PrometheusClient';
 import { PrometheusMetricsSource } from './PrometheusMetricsSource';
 import { datasetSource } from './__testUtils__/datasetSource';
 import { embeddedSourceOver } from './__testUtils__/embeddedStore';
-import { toOpenMetrics } from './__testUtils__/openMetrics';
+import {
+  TEST_BUCKET_BOUNDS_MS,
+  toOpenMetrics,
+} from './__testUtils__/openMetrics';
 import {
   prometheusInstalled,
   RunningPrometheus,
@@ -263,6 +270,91 @@ describeWithPrometheus(
               6,
             );
           }
+        });
+      },
+    );
+
+    describe.each(databases.eachSupportedId())(
+      'and RED as the embedded aggregates give it on the same traffic (%s)',
+      databaseId => {
+        /**
+         * Which of Prometheus' (coarser) buckets a percentile lies in: both sources interpolate
+         * inside the bucket that holds the rank, and the embedded bounds include the test's, so
+         * the two agree to the coarser histogram's resolution.
+         */
+        const coarseBucket = (ms: number | null) =>
+          ms === null
+            ? null
+            : TEST_BUCKET_BOUNDS_MS.findIndex(bound => ms <= bound + 1e-9);
+        const expectSameRed = (a: RedSourceFigures, b: RedSourceFigures) => {
+          expect(a.requests).toBeCloseTo(b.requests, 6);
+          expect(a.errors).toBeCloseTo(b.errors, 6);
+          for (const p of ['p50', 'p95', 'p99'] as const) {
+            expect([p, coarseBucket(a.latencyMs[p])]).toEqual([
+              p,
+              coarseBucket(b.latencyMs[p]),
+            ]);
+          }
+        };
+        const byName = (answer: RedAnswer) =>
+          [...answer.operations].sort((x, y) =>
+            x.operation.localeCompare(y.operation),
+          );
+
+        it.each([
+          ['15m by the minute', 15 * MINUTE_MS, MINUTE_MS],
+          ['1h by 5 minutes', HOUR_MS, 5 * MINUTE_MS],
+        ])(
+          '%s: the same requests and errors (exact), percentiles in the same buckets',
+          async (_w, windowMs, stepMs) => {
+            const knex = await databases.init(databaseId);
+            const embedded = await embeddedSourceOver(knex, dataset);
+            for (const serviceName of ['checkout', 'billing', 'search']) {
+              const query = { serviceName, from: ago(windowMs), to: now, stepMs };
+              const fromPrometheus = await source.red(query);
+              const fromEmbedded = await embedded.red(query);
+
+              expect(fromPrometheus.total.requests).toBeCloseTo(
+                exactCount(dataset, { serviceName, kind: 'total', from: query.from, to: now }),
+                6,
+              );
+              expect(fromPrometheus.total.requests).toBeGreaterThan(10);
+              expectSameRed(fromPrometheus.total, fromEmbedded.total);
+
+              const promOps = byName(fromPrometheus);
+              const embeddedOps = byName(fromEmbedded);
+              expect(promOps.map(o => o.operation)).toEqual(
+                embeddedOps.map(o => o.operation),
+              );
+              promOps.forEach((op, i) => expectSameRed(op, embeddedOps[i]));
+
+              expect(fromPrometheus.series.map(p => p.at.toISOString())).toEqual(
+                fromEmbedded.series.map(p => p.at.toISOString()),
+              );
+              expect(fromPrometheus.series).toHaveLength(windowMs / stepMs);
+              fromPrometheus.series.forEach((point, i) =>
+                expectSameRed(point, fromEmbedded.series[i]),
+              );
+            }
+          },
+        );
+
+        it('gives billing’s slow tail and search’s errors as figures (the comparisons compare something)', async () => {
+          const query = { from: ago(HOUR_MS), to: now, stepMs: 5 * MINUTE_MS };
+          const billing = await source.red({ ...query, serviceName: 'billing' });
+          // ≈6 % of billing is slower than 250 ms: its p99 is above that bound.
+          expect(billing.total.latencyMs.p99).toBeGreaterThan(250);
+          expect(billing.total.latencyMs.p50).toBeLessThan(250);
+          const search = await source.red({ ...query, serviceName: 'search' });
+          expect(search.total.errors).toBeGreaterThan(0.1 * search.total.requests);
+          const nobody = await source.red({ ...query, serviceName: 'nobody' });
+          expect(nobody.total).toEqual({
+            requests: 0,
+            errors: 0,
+            latencyMs: { p50: null, p95: null, p99: null },
+          });
+          expect(nobody.operations).toEqual([]);
+          expect(nobody.series).toHaveLength(12);
         });
       },
     );

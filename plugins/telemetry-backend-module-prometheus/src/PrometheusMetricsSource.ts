@@ -1,8 +1,14 @@
-import { MetricsSource, SliQuery } from '@internal/plugin-telemetry-node';
+import {
+  MetricsSource,
+  RedAnswer,
+  RedQuery,
+  SliQuery,
+} from '@internal/plugin-telemetry-node';
 import { SpanMetricsNames } from './config';
 import { CumulativeBucket, slowerThanFromBuckets } from './histogram';
 import { PrometheusClient, PromSeries } from './PrometheusClient';
 import { bucketsQuery, countQuery } from './promql';
+import { PrometheusRed } from './PrometheusRed';
 
 /** Prometheus refuses range queries over 11,000 points per series; stay below. */
 const MAX_POINTS_PER_RANGE_QUERY = 10_000;
@@ -30,7 +36,8 @@ function thresholdIn(names: SpanMetricsNames, query: SliQuery): number {
 }
 
 /**
- * The MetricsSource over a Prometheus-compatible query API and the Collector's spanmetrics.
+ * The MetricsSource over a Prometheus-compatible query API and the Collector's spanmetrics:
+ * SLO counts here, RED in PrometheusRed.
  *
  * A count over [from, to) is `increase(…[to − from])` evaluated at `to`: Prometheus takes the
  * counter samples inside the window and, when the first or last sample is not at the window's
@@ -40,10 +47,19 @@ function thresholdIn(names: SpanMetricsNames, query: SliQuery): number {
 export class PrometheusMetricsSource implements MetricsSource {
   readonly id = 'prometheus';
 
+  private readonly redReader: PrometheusRed;
+
   constructor(
     private readonly client: PrometheusClient,
     private readonly names: SpanMetricsNames,
-  ) {}
+  ) {
+    this.redReader = new PrometheusRed(client, names);
+  }
+
+  /** RED of a service: spanmetrics counters and histogram_quantile (PrometheusRed.ts). */
+  red(query: RedQuery): Promise<RedAnswer> {
+    return this.redReader.red(query);
+  }
 
   private promql(query: SliQuery, windowMs: number): string {
     return query.kind === 'slowerThan'

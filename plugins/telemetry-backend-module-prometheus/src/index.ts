@@ -1,6 +1,7 @@
 /**
- * Telemetry module: the SLO and RED counts read with PromQL from a Prometheus-compatible query
- * API (Prometheus, Thanos, Mimir) over the OpenTelemetry Collector's spanmetrics output.
+ * Telemetry module: SLO counts and RED (counts and latency percentiles) read with PromQL from a
+ * Prometheus-compatible query API (Prometheus, Thanos, Mimir) over the OpenTelemetry
+ * Collector's spanmetrics output.
  *
  * @packageDocumentation
  */

@@ -47,7 +47,8 @@ export function spanMatchers(
   return parts.join(', ');
 }
 
-function errorMatcher(names: SpanMetricsNames): string {
+/** The matcher of failing spans (`status_code="STATUS_CODE_ERROR"` by default). */
+export function errorMatcher(names: SpanMetricsNames): string {
   return `${names.labels.statusCode}=${quoteLabelValue(
     names.labels.errorStatus,
   )}`;

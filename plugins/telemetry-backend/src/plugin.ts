@@ -21,7 +21,7 @@ import { createSloService } from './slo';
 /**
  * Telemetry: an OTLP/HTTP trace receiver (`POST /api/telemetry/v1/traces`), RED aggregates with
  * rollup and retention, the observed service graph and trace samples, and the read API.
- * A module may replace the embedded aggregates as the SLO engine's MetricsSource.
+ * A module may replace the embedded aggregates as the MetricsSource the SLO status and RED read.
  */
 export const telemetryPlugin = createBackendPlugin({
   pluginId: 'telemetry',
@@ -98,6 +98,7 @@ export const telemetryPlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             aggregates,
+            metricsSource,
             graph: new GraphReader(db, retention),
             samples: new SampleReader(db),
             catalog: new CatalogGraphCache({ catalog, auth, logger }),

@@ -1,6 +1,7 @@
 /**
- * The seam between the telemetry store and the SLO/RED engine: the engine asks for counts of
- * server spans, a source answers them. The backend's embedded aggregates are the default source;
+ * The seam between the telemetry store and the SLO/RED engine: the SLO engine asks for counts of
+ * server spans, the RED report for a service's rate, errors and latency percentiles; a source
+ * answers both. The backend's embedded aggregates are the default source;
  * a backend module may replace them (e.g. a Prometheus-compatible query API over the Collector's
  * spanmetrics) through {@link telemetryMetricsSourceExtensionPoint}.
  */
@@ -31,11 +32,11 @@ export interface SliQuery {
 }
 
 /**
- * Where counts of server spans come from.
+ * Where counts of server spans come from: the part of a source the SLO engine reads.
  *
  * @public
  */
-export interface MetricsSource {
+export interface SliSource {
   /** `embedded` (the plugin's own aggregates), `prometheus`, or another module's id. */
   readonly id: 'embedded' | 'prometheus' | string;
   /** Count of server spans matching the query over [from, to). */
@@ -45,4 +46,56 @@ export interface MetricsSource {
     query: SliQuery,
     stepMs: number,
   ): Promise<Array<{ at: Date; value: number }>>;
+}
+
+/**
+ * The RED figures of a service over [from, to), totals, per operation and per step.
+ *
+ * @public
+ */
+export interface RedQuery {
+  /** OTel `service.name`. */
+  serviceName: string;
+  /** Inclusive start. */
+  from: Date;
+  /** Exclusive end. */
+  to: Date;
+  /** The series' step: one point per [from + i·step, from + (i+1)·step), the last cut at `to`. */
+  stepMs: number;
+}
+
+/**
+ * Requests, failing requests and latency percentiles of some server spans. Percentiles come
+ * from a histogram (interpolated inside the bucket that holds the rank), so they are as precise
+ * as its bucket bounds; null without requests.
+ *
+ * @public
+ */
+export interface RedSourceFigures {
+  requests: number;
+  errors: number;
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null };
+}
+
+/**
+ * A source's answer to a {@link RedQuery}.
+ *
+ * @public
+ */
+export interface RedAnswer {
+  total: RedSourceFigures;
+  /** One entry per operation with requests in the range; order is the caller's to choose. */
+  operations: Array<RedSourceFigures & { operation: string }>;
+  /** Every step of the range, in order; a step without requests has 0 and null percentiles. */
+  series: Array<RedSourceFigures & { at: Date }>;
+}
+
+/**
+ * A metrics source: the SLO engine's counts and the RED report's figures, from one store.
+ *
+ * @public
+ */
+export interface MetricsSource extends SliSource {
+  /** RED of one service over [from, to). */
+  red(query: RedQuery): Promise<RedAnswer>;
 }

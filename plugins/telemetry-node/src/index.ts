@@ -1,9 +1,16 @@
 /**
- * Node library for telemetry: the metrics-source seam and its extension point.
+ * Node library for telemetry: the metrics-source seam (SLI counts and RED) and its extension point.
  *
  * @packageDocumentation
  */
-export type { SliQuery, MetricsSource } from './MetricsSource';
+export type {
+  SliQuery,
+  SliSource,
+  MetricsSource,
+  RedQuery,
+  RedSourceFigures,
+  RedAnswer,
+} from './MetricsSource';
 export {
   telemetryMetricsSourceExtensionPoint,
   type TelemetryMetricsSourceExtensionPoint,

@@ -1,8 +1,8 @@
-import { MetricsSource, SliQuery } from '@internal/plugin-telemetry-node';
+import { SliQuery, SliSource } from '@internal/plugin-telemetry-node';
 import { exactCount, TrafficDataset } from './spanTraffic';
 
-/** A MetricsSource that counts the dataset's spans exactly (the reference the others must meet). */
-export function datasetSource(dataset: TrafficDataset): MetricsSource {
+/** An SLI source that counts the dataset's spans exactly (the reference the others must meet). */
+export function datasetSource(dataset: TrafficDataset): SliSource {
   return {
     id: 'embedded',
     async count(query: SliQuery) {

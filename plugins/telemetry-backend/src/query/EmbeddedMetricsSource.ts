@@ -1,7 +1,8 @@
-import { MetricsSource, SliQuery } from '@internal/plugin-telemetry-node';
+import { MetricsSource, RedAnswer, RedQuery, SliQuery } from '@internal/plugin-telemetry-node';
 import { BUCKET_BOUNDS_MS, BUCKET_COLUMNS, countSlowerThan } from '../aggregate/histogram';
 import { HOUR_MS } from '../aggregate/minutes';
 import { AggregateReader, RedSums, SumColumn } from '../database/AggregateReader';
+import { redFromRows } from './redFromRows';
 import { StepSumsBatcher } from './StepSumsBatcher';
 
 /**
@@ -60,7 +61,7 @@ export class EmbeddedMetricsSource implements MetricsSource {
     );
   }
 
-  private range(query: SliQuery) {
+  private range(query: Pick<SliQuery, 'serviceName' | 'operation' | 'from' | 'to'>) {
     const fromMs = query.from.getTime();
     const toMs = query.to.getTime();
     return {
@@ -70,6 +71,17 @@ export class EmbeddedMetricsSource implements MetricsSource {
       toMs,
       preferHours: toMs - fromMs > 6 * HOUR_MS,
     };
+  }
+
+  /** RED from the rows of the range (per operation and bucket), merged in redFromRows. */
+  async red(query: RedQuery): Promise<RedAnswer> {
+    const range = this.range(query);
+    return redFromRows({
+      fromMs: range.fromMs,
+      toMs: range.toMs,
+      stepMs: query.stepMs,
+      rows: await this.reader.rows(range),
+    });
   }
 
   async count(query: SliQuery): Promise<number> {

@@ -1,32 +1,18 @@
 import { RedFigures, RedReport } from '@internal/plugin-telemetry-common';
-import { emptyBuckets, mergeBuckets, percentile } from '../aggregate/histogram';
-import { RedRow, RedSums } from '../database/AggregateReader';
+import { RedAnswer, RedSourceFigures } from '@internal/plugin-telemetry-node';
 
-export function figuresOf(sums: RedSums): RedFigures {
+function withErrorRate(figures: RedSourceFigures): RedFigures {
   return {
-    requests: sums.requests,
-    errors: sums.errors,
-    errorRate: sums.requests > 0 ? sums.errors / sums.requests : null,
-    latencyMs: {
-      p50: percentile(sums.buckets, 0.5),
-      p95: percentile(sums.buckets, 0.95),
-      p99: percentile(sums.buckets, 0.99),
-    },
+    requests: figures.requests,
+    errors: figures.errors,
+    errorRate: figures.requests > 0 ? figures.errors / figures.requests : null,
+    latencyMs: figures.latencyMs,
   };
 }
 
-function add(into: RedSums, row: RedSums) {
-  into.requests += row.requests;
-  into.errors += row.errors;
-  mergeBuckets(into.buckets, row.buckets);
-}
-
-const empty = (): RedSums => ({ requests: 0, errors: 0, buckets: emptyBuckets() });
-
 /**
- * The RED report of a service from its aggregate rows: totals, per operation (busiest first) and
- * one point per step from `fromMs` (empty steps are points with no requests, so charts show
- * gaps as zero traffic). Percentiles come from the merged histograms.
+ * The RED report of a service from a metrics source's answer: the error rates, operations
+ * busiest first, ISO times, and which source answered.
  */
 export function redReport(options: {
   serviceName: string;
@@ -34,36 +20,26 @@ export function redReport(options: {
   window: string;
   fromMs: number;
   toMs: number;
-  stepMs: number;
-  rows: readonly RedRow[];
+  answer: RedAnswer;
+  /** The metrics source's id. */
+  source: string;
 }): RedReport {
-  const { rows, fromMs, toMs, stepMs } = options;
-  const total = empty();
-  const byOperation = new Map<string, RedSums>();
-  const steps = Math.ceil((toMs - fromMs) / stepMs);
-  const series = Array.from({ length: steps }, empty);
-  for (const row of rows) {
-    add(total, row);
-    let op = byOperation.get(row.operation);
-    if (!op) byOperation.set(row.operation, (op = empty()));
-    add(op, row);
-    const step = Math.floor((row.bucketMs - fromMs) / stepMs);
-    if (step >= 0 && step < steps) add(series[step], row);
-  }
+  const { answer } = options;
   return {
     serviceName: options.serviceName,
     ...(options.entityRef ? { entityRef: options.entityRef } : {}),
     window: options.window,
-    from: new Date(fromMs).toISOString(),
-    to: new Date(toMs).toISOString(),
-    ...figuresOf(total),
-    operations: [...byOperation]
-      .map(([operation, sums]) => ({ operation, ...figuresOf(sums) }))
+    from: new Date(options.fromMs).toISOString(),
+    to: new Date(options.toMs).toISOString(),
+    ...withErrorRate(answer.total),
+    operations: answer.operations
+      .map(({ operation, ...figures }) => ({ operation, ...withErrorRate(figures) }))
       .sort((a, b) => b.requests - a.requests || a.operation.localeCompare(b.operation)),
-    series: series.map((sums, i) => ({
-      at: new Date(fromMs + i * stepMs).toISOString(),
-      ...figuresOf(sums),
+    series: answer.series.map(({ at, ...figures }) => ({
+      at: at.toISOString(),
+      ...withErrorRate(figures),
     })),
-    source: 'embedded',
+    // The contract names the two sources Strata ships; another module's source reports its id.
+    source: options.source as RedReport['source'],
   };
 }

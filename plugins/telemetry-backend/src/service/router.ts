@@ -1,5 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { MetricsSource } from '@internal/plugin-telemetry-node';
 import express from 'express';
 import { CatalogGraphCache } from '../catalog/CatalogGraphCache';
 import { AggregateReader } from '../database/AggregateReader';
@@ -25,7 +26,10 @@ function windowParam(value: string | undefined) {
 /** The read API on the router generated from the OpenAPI spec; handlers stay thin. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  /** Which services have traffic (the edge report's "never observed" needs it). */
   aggregates: AggregateReader;
+  /** The installed source (embedded or a module's): RED is read through it. */
+  metricsSource: MetricsSource;
   graph: GraphReader;
   samples: SampleReader;
   catalog: CatalogGraphCache;
@@ -34,7 +38,7 @@ export async function createRouter(options: {
   traceUrlTemplate?: string;
   now?: () => number;
 }): Promise<express.Router> {
-  const { httpAuth, aggregates, graph, samples, catalog } = options;
+  const { httpAuth, aggregates, metricsSource, graph, samples, catalog } = options;
   const now = options.now ?? Date.now;
   const router = await createOpenApiRouter();
 
@@ -43,11 +47,11 @@ export async function createRouter(options: {
     const { serviceName } = req.params;
     const window = windowParam(req.query.window);
     const { fromMs, toMs } = rangeOf(window, now());
-    const rows = await aggregates.rows({
+    const answer = await metricsSource.red({
       serviceName,
-      fromMs,
-      toMs,
-      preferHours: prefersHours(window),
+      from: new Date(fromMs),
+      to: new Date(toMs),
+      stepMs: stepOf(window),
     });
     res.json(
       redReport({
@@ -56,8 +60,8 @@ export async function createRouter(options: {
         window,
         fromMs,
         toMs,
-        stepMs: stepOf(window),
-        rows,
+        answer,
+        source: metricsSource.id,
       }),
     );
   });

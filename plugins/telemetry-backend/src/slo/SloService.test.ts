@@ -4,7 +4,7 @@ import { ConfigReader } from '@backstage/config';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { MetricsSource, SliQuery } from '@internal/plugin-telemetry-node';
+import { SliQuery, SliSource } from '@internal/plugin-telemetry-node';
 import { SloFileReader } from './SloFileReader';
 import { SloService } from './SloService';
 
@@ -15,7 +15,7 @@ const now = Date.parse('2024-05-29T12:00:00Z');
  * Traffic as rates, so every count is a multiplication: 100 requests a minute for ever; the
  * last 90 minutes, 10 of them a minute fail (and are slow).
  */
-class RateSource implements MetricsSource {
+class RateSource implements SliSource {
   readonly id = 'embedded';
   readonly queries: SliQuery[] = [];
   countCalls = 0;
@@ -131,7 +131,7 @@ const billing: Entity = {
 };
 const plain: Entity = { ...billing, metadata: { name: 'plain' } };
 
-function setup(options: { source?: MetricsSource } = {}) {
+function setup(options: { source?: SliSource } = {}) {
   let clock = now;
   const readUrl = jest.fn(async (_url: string) => ({
     buffer: async () => Buffer.from(sloFile),
@@ -266,7 +266,7 @@ describe('SloService', () => {
   });
 
   it('a failing source is a 503 naming the source and its error', async () => {
-    const failing: MetricsSource = {
+    const failing: SliSource = {
       id: 'prometheus',
       count: async () => {
         throw new Error(

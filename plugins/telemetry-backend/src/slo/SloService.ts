@@ -14,7 +14,7 @@ import {
   SloStatusList,
 } from '@internal/plugin-telemetry-common';
 import { catalogReadCredentials } from '@internal/backend-http-kit';
-import { MetricsSource } from '@internal/plugin-telemetry-node';
+import { SliSource } from '@internal/plugin-telemetry-node';
 import { evaluateSlos } from './evaluateSlos';
 import { locateSloFile, SloFileLocation } from './sloFileLocation';
 import { SloFileReader } from './SloFileReader';
@@ -45,7 +45,7 @@ export class SloService {
       auth: AuthService;
       integrations: ScmIntegrationRegistry;
       reader: SloFileReader;
-      metricsSource: MetricsSource;
+      metricsSource: SliSource;
       /** How long a read SLO file is used before it is read again. Default 5 minutes. */
       fileCacheTtlMs?: number;
       now?: () => number;

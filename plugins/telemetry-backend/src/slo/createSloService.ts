@@ -10,7 +10,7 @@ import {
   readLocalRepositoriesDir,
   readMaxFileBytes,
 } from '@internal/plugin-local-repositories-node';
-import { MetricsSource } from '@internal/plugin-telemetry-node';
+import { SliSource } from '@internal/plugin-telemetry-node';
 import { SloFileReader } from './SloFileReader';
 import { SloService } from './SloService';
 
@@ -23,7 +23,7 @@ export function createSloService(options: {
   catalog: CatalogService;
   auth: AuthService;
   urlReader: UrlReaderService;
-  metricsSource: MetricsSource;
+  metricsSource: SliSource;
   fileCacheTtlMs?: number;
 }): SloService {
   const { config } = options;

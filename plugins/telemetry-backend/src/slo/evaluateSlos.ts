@@ -10,7 +10,7 @@ import {
   SloMeasurements,
   SloStatus,
 } from '@internal/plugin-telemetry-common';
-import { MetricsSource, SliQuery } from '@internal/plugin-telemetry-node';
+import { SliSource, SliQuery } from '@internal/plugin-telemetry-node';
 import { countsFromSeries, PairedSeries, pairSeries } from './seriesWindows';
 
 /** The SliQuery for all requests (`total`) or the bad ones of an SLO's indicator. */
@@ -34,7 +34,7 @@ export function sliQuery(
 }
 
 async function counts(
-  source: MetricsSource,
+  source: SliSource,
   indicator: SloIndicator,
   range: { from: Date; to: Date },
 ): Promise<SliCounts> {
@@ -50,7 +50,7 @@ const SHORT_RANGE_MS = 6 * 3_600_000;
 const SHORT_STEP_MS = 5 * 60_000;
 
 async function series(
-  source: MetricsSource,
+  source: SliSource,
   indicator: SloIndicator,
   range: { from: Date; to: Date },
   stepMs: number,
@@ -70,7 +70,7 @@ async function series(
  * SLO instead of eighteen.
  */
 async function measure(
-  source: MetricsSource,
+  source: SliSource,
   definition: SloDefinition,
   plan: ReturnType<typeof planSloQueries>,
 ): Promise<SloMeasurements> {
@@ -101,7 +101,7 @@ async function measure(
 }
 
 /** Which source answered, in the status' terms. */
-function sourceOf(source: MetricsSource): SloStatus['source'] {
+function sourceOf(source: SliSource): SloStatus['source'] {
   // The contract names the two sources Strata ships; another module's source reports its id.
   return source.id as SloStatus['source'];
 }
@@ -112,7 +112,7 @@ function sourceOf(source: MetricsSource): SloStatus['source'] {
  */
 export async function evaluateSlos(
   definitions: SloDefinition[],
-  source: MetricsSource,
+  source: SliSource,
   now: Date,
 ): Promise<SloStatus[]> {
   try {
