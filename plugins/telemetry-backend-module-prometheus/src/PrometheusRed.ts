@@ -20,7 +20,11 @@ function count(text: string | undefined): number {
 type Figures = RedSourceFigures;
 
 function emptyFigures(): Figures {
-  return { requests: 0, errors: 0, latencyMs: { p50: null, p95: null, p99: null } };
+  return {
+    requests: 0,
+    errors: 0,
+    latencyMs: { p50: null, p95: null, p99: null },
+  };
 }
 
 function setQuantile(figures: Figures, q: number, ms: number | null) {
@@ -54,7 +58,9 @@ export class PrometheusRed {
     const fromMs = query.from.getTime();
     const spanMs = query.to.getTime() - fromMs;
     if (!(query.stepMs > 0)) {
-      throw new Error(`A RED query needs a step above 0 ms (got ${query.stepMs})`);
+      throw new Error(
+        `A RED query needs a step above 0 ms (got ${query.stepMs})`,
+      );
     }
     if (!(spanMs > 0)) {
       throw new Error(
@@ -74,8 +80,16 @@ export class PrometheusRed {
     const restMs = spanMs - fullSteps * query.stepMs;
     const series = steps;
     if (restMs > 0) {
-      const last = await this.figuresAt(query.serviceName, query.to, restMs, false);
-      series.push({ at: new Date(fromMs + fullSteps * query.stepMs), ...last.total });
+      const last = await this.figuresAt(
+        query.serviceName,
+        query.to,
+        restMs,
+        false,
+      );
+      series.push({
+        at: new Date(fromMs + fullSteps * query.stepMs),
+        ...last.total,
+      });
     }
     return { total: whole.total, operations: whole.operations, series };
   }
@@ -92,12 +106,24 @@ export class PrometheusRed {
     const instant = (promql: string) => this.client.query(promql, at);
     const shapes = byOperation ? [false, true] : [false];
     const [requests, errors, ...quantiles] = await Promise.all([
-      instant(redCountQuery(serviceName, names, windowMs, { errors: false, byOperation })),
-      instant(redCountQuery(serviceName, names, windowMs, { errors: true, byOperation })),
+      instant(
+        redCountQuery(serviceName, names, windowMs, {
+          errors: false,
+          byOperation,
+        }),
+      ),
+      instant(
+        redCountQuery(serviceName, names, windowMs, {
+          errors: true,
+          byOperation,
+        }),
+      ),
       ...shapes.flatMap(perOperation =>
         QUANTILES.map(q =>
           instant(
-            redQuantileQuery(q, serviceName, names, windowMs, { byOperation: perOperation }),
+            redQuantileQuery(q, serviceName, names, windowMs, {
+              byOperation: perOperation,
+            }),
           ),
         ),
       ),
@@ -140,7 +166,10 @@ export class PrometheusRed {
   }
 
   /** One point per whole step from `from`, each evaluated at its step's end over one step. */
-  private async seriesOf(query: RedQuery, fullSteps: number): Promise<RedAnswer['series']> {
+  private async seriesOf(
+    query: RedQuery,
+    fullSteps: number,
+  ): Promise<RedAnswer['series']> {
     if (fullSteps === 0) return [];
     const { serviceName, stepMs } = query;
     const fromMs = query.from.getTime();
@@ -153,10 +182,24 @@ export class PrometheusRed {
         stepMs,
       );
     const [requests, errors, ...quantiles] = await Promise.all([
-      range(redCountQuery(serviceName, names, stepMs, { errors: false, byOperation: false })),
-      range(redCountQuery(serviceName, names, stepMs, { errors: true, byOperation: false })),
+      range(
+        redCountQuery(serviceName, names, stepMs, {
+          errors: false,
+          byOperation: false,
+        }),
+      ),
+      range(
+        redCountQuery(serviceName, names, stepMs, {
+          errors: true,
+          byOperation: false,
+        }),
+      ),
       ...QUANTILES.map(q =>
-        range(redQuantileQuery(q, serviceName, names, stepMs, { byOperation: false })),
+        range(
+          redQuantileQuery(q, serviceName, names, stepMs, {
+            byOperation: false,
+          }),
+        ),
       ),
     ]);
     const points = Array.from({ length: fullSteps }, (_, i) => ({
@@ -164,7 +207,10 @@ export class PrometheusRed {
       ...emptyFigures(),
     }));
     // A value evaluated at a step's end belongs to the step before it.
-    const each = (series: PromSeries[], use: (index: number, text: string) => void) => {
+    const each = (
+      series: PromSeries[],
+      use: (index: number, text: string) => void,
+    ) => {
       for (const s of series) {
         for (const [seconds, text] of s.values) {
           const index = Math.round((seconds * 1000 - fromMs) / stepMs) - 1;
@@ -175,7 +221,9 @@ export class PrometheusRed {
     each(requests, (i, text) => (points[i].requests += count(text)));
     each(errors, (i, text) => (points[i].errors += count(text)));
     QUANTILES.forEach((q, qi) =>
-      each(quantiles[qi], (i, text) => setQuantile(points[i], q, this.quantileMs(text))),
+      each(quantiles[qi], (i, text) =>
+        setQuantile(points[i], q, this.quantileMs(text)),
+      ),
     );
     return points;
   }

@@ -20,7 +20,11 @@ function add(into: RedSums, row: RedSums) {
   mergeBuckets(into.buckets, row.buckets);
 }
 
-const empty = (): RedSums => ({ requests: 0, errors: 0, buckets: emptyBuckets() });
+const empty = (): RedSums => ({
+  requests: 0,
+  errors: 0,
+  buckets: emptyBuckets(),
+});
 
 /**
  * The embedded source's RED from its aggregate rows: totals, per operation and one point per
@@ -48,7 +52,13 @@ export function redFromRows(options: {
   }
   return {
     total: figuresOf(total),
-    operations: [...byOperation].map(([operation, sums]) => ({ operation, ...figuresOf(sums) })),
-    series: series.map((sums, i) => ({ at: new Date(fromMs + i * stepMs), ...figuresOf(sums) })),
+    operations: [...byOperation].map(([operation, sums]) => ({
+      operation,
+      ...figuresOf(sums),
+    })),
+    series: series.map((sums, i) => ({
+      at: new Date(fromMs + i * stepMs),
+      ...figuresOf(sums),
+    })),
   };
 }

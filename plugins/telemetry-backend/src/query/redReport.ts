@@ -33,8 +33,14 @@ export function redReport(options: {
     to: new Date(options.toMs).toISOString(),
     ...withErrorRate(answer.total),
     operations: answer.operations
-      .map(({ operation, ...figures }) => ({ operation, ...withErrorRate(figures) }))
-      .sort((a, b) => b.requests - a.requests || a.operation.localeCompare(b.operation)),
+      .map(({ operation, ...figures }) => ({
+        operation,
+        ...withErrorRate(figures),
+      }))
+      .sort(
+        (a, b) =>
+          b.requests - a.requests || a.operation.localeCompare(b.operation),
+      ),
     series: answer.series.map(({ at, ...figures }) => ({
       at: at.toISOString(),
       ...withErrorRate(figures),

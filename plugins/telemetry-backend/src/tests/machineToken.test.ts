@@ -66,22 +66,32 @@ function fakeCatalogPlugin(entities: Entity[], callers: string[]) {
         },
         async init({ httpRouter, httpAuth }) {
           const router = express.Router();
-          router.get('/entities/by-name/:kind/:namespace/:name', async (req, res) => {
-            const credentials = await httpAuth.credentials(req, { allow: ['service'] });
-            callers.push(credentials.principal.subject);
-            const { kind, namespace, name } = req.params;
-            const entity = entities.find(
-              e =>
-                e.kind.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US') &&
-                (e.metadata.namespace ?? 'default') === namespace &&
-                e.metadata.name === name,
-            );
-            if (!entity) {
-              res.status(404).json({ error: { name: 'NotFoundError', message: 'no such entity' } });
-              return;
-            }
-            res.json(entity);
-          });
+          router.get(
+            '/entities/by-name/:kind/:namespace/:name',
+            async (req, res) => {
+              const credentials = await httpAuth.credentials(req, {
+                allow: ['service'],
+              });
+              callers.push(credentials.principal.subject);
+              const { kind, namespace, name } = req.params;
+              const entity = entities.find(
+                e =>
+                  e.kind.toLocaleLowerCase('en-US') ===
+                    kind.toLocaleLowerCase('en-US') &&
+                  (e.metadata.namespace ?? 'default') === namespace &&
+                  e.metadata.name === name,
+              );
+              if (!entity) {
+                res
+                  .status(404)
+                  .json({
+                    error: { name: 'NotFoundError', message: 'no such entity' },
+                  });
+                return;
+              }
+              res.json(entity);
+            },
+          );
           httpRouter.use(router);
         },
       });
@@ -91,73 +101,90 @@ function fakeCatalogPlugin(entities: Entity[], callers: string[]) {
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-describe.each(databases.eachSupportedId())('GET /v1/slos with the machine token on %s', databaseId => {
-  const repo = createMockDirectory({ content: { 'billing/slo.yaml': SLO_YAML } });
+describe.each(databases.eachSupportedId())(
+  'GET /v1/slos with the machine token on %s',
+  databaseId => {
+    const repo = createMockDirectory({
+      content: { 'billing/slo.yaml': SLO_YAML },
+    });
 
-  it('answers 200 with the SLO statuses, reading the catalog as the plugin itself', async () => {
-    const billing: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: 'billing',
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location': `file:${repo.resolve('billing/catalog-info.yaml')}`,
-          'strata.dev/slo-file': 'slo.yaml',
+    it('answers 200 with the SLO statuses, reading the catalog as the plugin itself', async () => {
+      const billing: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'billing',
+          namespace: 'default',
+          annotations: {
+            'backstage.io/managed-by-location': `file:${repo.resolve(
+              'billing/catalog-info.yaml',
+            )}`,
+            'strata.dev/slo-file': 'slo.yaml',
+          },
         },
-      },
-      spec: { type: 'service', lifecycle: 'production', owner: 'group:default/billing' },
-    };
-    const callers: string[] = [];
-    const { server } = await startTestBackend({
-      features: [
-        telemetryPlugin,
-        fakeCatalogPlugin([billing], callers),
-        ...isolatedTestBackendServices(databases, databaseId).features,
-        authServiceFactory,
-        httpAuthServiceFactory,
-        mockServices.rootConfig.factory({
-          data: {
-            strata: { catalog: { allowedFileLocationRoots: [repo.path] } },
-            backend: {
-              auth: {
-                externalAccess: [
-                  {
-                    // Restricted as app-config.machine-access.yaml restricts it (the plugins
-                    // this test does not start are left out; they change nothing here).
-                    type: 'static',
-                    options: { token: MACHINE_TOKEN, subject: 'strata-machine' },
-                    accessRestrictions: [
-                      { plugin: 'telemetry' },
-                      { plugin: 'catalog', permissionAttribute: { action: 'read' } },
-                    ],
-                  },
-                ],
+        spec: {
+          type: 'service',
+          lifecycle: 'production',
+          owner: 'group:default/billing',
+        },
+      };
+      const callers: string[] = [];
+      const { server } = await startTestBackend({
+        features: [
+          telemetryPlugin,
+          fakeCatalogPlugin([billing], callers),
+          ...isolatedTestBackendServices(databases, databaseId).features,
+          authServiceFactory,
+          httpAuthServiceFactory,
+          mockServices.rootConfig.factory({
+            data: {
+              strata: { catalog: { allowedFileLocationRoots: [repo.path] } },
+              backend: {
+                auth: {
+                  externalAccess: [
+                    {
+                      // Restricted as app-config.machine-access.yaml restricts it (the plugins
+                      // this test does not start are left out; they change nothing here).
+                      type: 'static',
+                      options: {
+                        token: MACHINE_TOKEN,
+                        subject: 'strata-machine',
+                      },
+                      accessRestrictions: [
+                        { plugin: 'telemetry' },
+                        {
+                          plugin: 'catalog',
+                          permissionAttribute: { action: 'read' },
+                        },
+                      ],
+                    },
+                  ],
+                },
               },
             },
-          },
-        }),
-      ],
-    });
+          }),
+        ],
+      });
 
-    const res = await request(server)
-      .get('/api/telemetry/v1/slos?entityRef=component:default/billing')
-      .set('authorization', `Bearer ${MACHINE_TOKEN}`);
+      const res = await request(server)
+        .get('/api/telemetry/v1/slos?entityRef=component:default/billing')
+        .set('authorization', `Bearer ${MACHINE_TOKEN}`);
 
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({
-      entityRef: 'component:default/billing',
-      problems: [],
-      items: [
-        expect.objectContaining({
-          name: 'billing-availability',
-          target: 0.99,
-          source: 'embedded',
-          alert: 'none',
-        }),
-      ],
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        entityRef: 'component:default/billing',
+        problems: [],
+        items: [
+          expect.objectContaining({
+            name: 'billing-availability',
+            target: 0.99,
+            source: 'embedded',
+            alert: 'none',
+          }),
+        ],
+      });
+      // Read with the telemetry plugin's own credentials, not on the machine token's behalf.
+      expect(callers).toEqual(['plugin:telemetry']);
     });
-    // Read with the telemetry plugin's own credentials, not on the machine token's behalf.
-    expect(callers).toEqual(['plugin:telemetry']);
-  });
-});
+  },
+);
