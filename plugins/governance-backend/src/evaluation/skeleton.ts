@@ -1,10 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 
-const KEPT_RELATIONS = new Set(['ownedBy', 'partOf']);
+// childOf (and a Group's spec.parent): scorecards by owner cover the groups below it.
+const KEPT_RELATIONS = new Set(['ownedBy', 'partOf', 'childOf']);
 
 /**
  * An entity reduced to what scorecards and rollups group by — kind, name, namespace, owner,
- * system, type and its ownedBy/partOf relations — so an evaluation can be stored with the
+ * system, type, a group's parent and its ownedBy/partOf/childOf relations — so an evaluation can be stored with the
  * organisation it was computed over at a fraction of the catalog's size.
  */
 export function skeletonOf(entity: Entity): Entity {
@@ -17,7 +18,7 @@ export function skeletonOf(entity: Entity): Entity {
       namespace: entity.metadata.namespace ?? 'default',
     },
     spec: Object.fromEntries(
-      ['owner', 'system', 'type', 'lifecycle', 'tier']
+      ['owner', 'system', 'type', 'lifecycle', 'tier', 'parent']
         .filter(key => spec[key] !== undefined)
         .map(key => [key, spec[key]]),
     ),

@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import { wrapServer } from '@backstage/backend-openapi-utils/testUtils';
 import {
   mockCredentials,
@@ -51,6 +52,7 @@ describe('createRouter', () => {
         deny?: boolean;
         credentials?: BackstageCredentials;
         evaluate?: boolean;
+        entities?: Entity[];
       } = {},
     ) {
       const knex = await databases.init(databaseId);
@@ -62,7 +64,7 @@ describe('createRouter', () => {
       const history = new HistoryStore(db);
       const evaluator = new Evaluator({
         catalog: new CatalogInput(
-          catalogServiceMock({ entities: CATALOG }),
+          catalogServiceMock({ entities: options.entities ?? CATALOG }),
           mockServices.auth(),
         ),
         deploymentStatus: noClusters,
@@ -174,6 +176,67 @@ describe('createRouter', () => {
       );
       const latest = await request(url).get('/v1/evaluations/latest');
       expect(latest.status).toBe(404);
+    });
+
+    it("covers the groups below an owner in its scorecards (spec.parent / childOf)", async () => {
+      const group = (name: string, parent?: string): Entity => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name, namespace: 'default' },
+        spec: { type: 'team', children: [], ...(parent && { parent }) },
+        // As the catalog stitches it; `payments` relies on spec.parent alone.
+        relations:
+          parent && name !== 'payments'
+            ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+            : [],
+      });
+      const ledger: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'ledger', namespace: 'default' },
+        spec: {
+          type: 'service',
+          lifecycle: 'production',
+          owner: 'group:default/payments',
+        },
+        relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
+      };
+      const entities = [
+        ...CATALOG.filter(e => e.kind !== 'Group'),
+        group('engineering'),
+        group('billing', 'engineering'),
+        group('identity', 'engineering'),
+        group('payments', 'billing'),
+        ledger,
+      ];
+      const { url } = await setup({ entities });
+      const refs = async (owner: string) => {
+        const res = await request(url).get(`/v1/scorecards?owner=${owner}`);
+        expect(res.status).toBe(200);
+        return res.body.items
+          .map((s: { entityRef: string }) => s.entityRef)
+          .sort();
+      };
+      expect(await refs('group:default/engineering')).toEqual([
+        'component:default/admin',
+        'component:default/auth',
+        'component:default/billing',
+        'component:default/ledger',
+        'component:default/user-management',
+        'resource:default/legacy-db',
+      ]);
+      // A team covers its own sub-team, not its siblings or parent.
+      expect(await refs('billing')).toEqual([
+        'component:default/admin',
+        'component:default/billing',
+        'component:default/ledger',
+        'resource:default/legacy-db',
+      ]);
+      expect(await refs('identity')).toEqual([
+        'component:default/auth',
+        'component:default/user-management',
+      ]);
+      expect(await refs('payments')).toEqual(['component:default/ledger']);
     });
 
     it('serves checks, scorecards, rollups, history and the latest evaluation', async () => {

@@ -15,6 +15,7 @@ import {
   WaivedCheckResult,
   WaiverIndex,
 } from '../evaluation/waivers';
+import { groupAndDescendants } from './groupTree';
 
 /** Filters of the findings list; refs already normalised to lower case. */
 export interface FindingFilters {
@@ -91,7 +92,10 @@ export class GovernanceViews {
     return { evaluation, items };
   }
 
-  /** Scorecards of one entity, or of every entity an owner owns directly. */
+  /**
+   * Scorecards of one entity, or of every entity an owner owns: directly, or through a group
+   * below it (engineering covers its teams' services).
+   */
   async scorecards(about: { entityRef: string } | { owner: string }) {
     const { evaluation, waivers } = await this.current();
     let refs: Set<string>;
@@ -103,8 +107,14 @@ export class GovernanceViews {
       }
       refs = new Set([about.entityRef]);
     } else {
+      const owners = groupAndDescendants(evaluation.entities, about.owner);
       refs = new Set(
-        evaluation.entities.filter(e => ownerOf(e) === about.owner).map(refOf),
+        evaluation.entities
+          .filter(e => {
+            const owner = ownerOf(e);
+            return owner !== undefined && owners.has(owner);
+          })
+          .map(refOf),
       );
     }
     const results = applyCheckWaivers(
