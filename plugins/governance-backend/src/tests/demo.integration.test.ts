@@ -246,6 +246,45 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('covers the teams below engineering in its scorecards (the organisation → team drill-down)', async () => {
+      // The catalog turns each team's spec.parent into childOf; the evaluation keeps it.
+      await waitFor(async () => {
+        const res = await request(server)
+          .get('/api/catalog/entities/by-name/group/default/engineering')
+          .set('Authorization', as(ANA));
+        const children = (res.body?.relations ?? []).filter(
+          (r: { type: string }) => r.type === 'parentOf',
+        );
+        return children.length === 6 ? true : undefined;
+      }, "engineering's six teams");
+      const run = await request(server)
+        .post(api('/v1/evaluations'))
+        .set('Authorization', as(ANA));
+      expect(run.status).toBe(200);
+
+      const refs = async (owner: string) => {
+        const res = await request(server)
+          .get(api(`/v1/scorecards?owner=${owner}`))
+          .set('Authorization', as(KENJI));
+        expect(res.status).toBe(200);
+        return new Set<string>(
+          res.body.items.map((s: { entityRef: string }) => s.entityRef),
+        );
+      };
+      const engineering = await refs('group:default/engineering');
+      const billing = await refs('group:default/billing');
+      const identity = await refs('group:default/identity');
+      expect(billing.has('component:default/billing')).toBe(true);
+      expect(identity.has('component:default/auth')).toBe(true);
+      for (const ref of [...billing, ...identity]) {
+        expect(engineering.has(ref)).toBe(true);
+      }
+      // Every demo service belongs to one of engineering's teams.
+      expect(
+        [...engineering].filter(ref => ref.startsWith('component:')),
+      ).toHaveLength(12);
+    });
+
     it('lets only admins waive and delete waivers (Strata policy: DENY → 403), audited with the approver', async () => {
       const { body } = await request(server)
         .get(api('/v1/findings?rule=shared-database'))
