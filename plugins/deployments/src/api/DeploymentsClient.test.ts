@@ -1,22 +1,12 @@
 import { ResponseError } from '@backstage/errors';
+import { fakeBackend } from '@internal/frontend-kit';
 import { billingTeamReport } from '../__fixtures__/dora';
 import { serviceStatus } from '../__fixtures__/status';
 import { DeploymentsClient } from './DeploymentsClient';
 
 function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn(
-    async (_url: string) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      }),
-  );
-  const client = new DeploymentsClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/deployments' },
-    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
-  });
-  const urls = () => fetch.mock.calls.map(call => call[0]);
-  return { client, urls };
+  const backend = fakeBackend(status, body);
+  return { client: new DeploymentsClient(backend), urls: backend.urls };
 }
 
 describe('DeploymentsClient', () => {

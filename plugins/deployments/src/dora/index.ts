@@ -3,6 +3,7 @@ export type { Better, DoraMetric } from './metrics';
 export { trendOf } from './trend';
 export type { Trend } from './trend';
 export {
+  DORA_WINDOW_LABELS,
   DORA_WINDOWS,
   countsSentence,
   hasNoData,

@@ -4,6 +4,13 @@ import { trendOf } from './trend';
 
 export const DORA_WINDOWS: DoraWindow[] = ['7d', '30d', '90d'];
 
+/** What the window picker calls each window. */
+export const DORA_WINDOW_LABELS: Record<DoraWindow, string> = {
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+};
+
 const WINDOW_DAYS: Record<DoraWindow, number> = {
   '7d': 7,
   '30d': 30,

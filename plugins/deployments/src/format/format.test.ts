@@ -1,6 +1,5 @@
 import { formatDuration } from './duration';
 import { formatDeploysPerDay, formatPercent } from './numbers';
-import { formatMoment } from './time';
 
 describe('formatDuration', () => {
   it.each([
@@ -45,25 +44,5 @@ describe('formatPercent', () => {
     [null, 'no data'],
   ])('%p reads "%s"', (rate, text) => {
     expect(formatPercent(rate)).toBe(text);
-  });
-});
-
-describe('formatMoment', () => {
-  const now = new Date(2026, 10, 22, 9, 30);
-
-  it('shows the time alone for today, the day for this year, the year otherwise', () => {
-    expect(formatMoment(new Date(2026, 10, 22, 3, 12).toISOString(), now)).toBe(
-      '03:12',
-    );
-    expect(formatMoment(new Date(2026, 2, 14, 23, 5).toISOString(), now)).toBe(
-      '14 Mar 23:05',
-    );
-    expect(formatMoment(new Date(2025, 11, 31, 0, 0).toISOString(), now)).toBe(
-      '31 Dec 2025 00:00',
-    );
-  });
-
-  it('returns what it got when it is not a date', () => {
-    expect(formatMoment('yesterday', now)).toBe('yesterday');
   });
 });

@@ -1,3 +1,3 @@
 export { formatDuration } from './duration';
 export { formatDeploysPerDay, formatPercent } from './numbers';
-export { formatMoment } from './time';
+export { formatMoment } from '@internal/frontend-kit';

@@ -1,22 +1,15 @@
 import { ResponseError } from '@backstage/errors';
+import { fakeBackend } from '@internal/frontend-kit';
 import { checks, findings } from '../__fixtures__/governance';
 import { GovernanceClient } from './GovernanceClient';
 
 function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn(
-    async (_url: string, _init?: RequestInit) =>
-      new Response(body === undefined ? null : JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      }),
-  );
-  const client = new GovernanceClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/governance' },
-    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
-  });
-  const calls = () =>
-    fetch.mock.calls.map(([url, init]) => `${init?.method} ${url}`);
-  return { client, calls, fetch };
+  const backend = fakeBackend(status, body);
+  return {
+    client: new GovernanceClient(backend),
+    calls: backend.requests,
+    backend,
+  };
 }
 
 describe('GovernanceClient', () => {
@@ -57,18 +50,18 @@ describe('GovernanceClient', () => {
   });
 
   it('creates a waiver with a JSON body and deletes one by id', async () => {
-    const { client, calls, fetch } = clientAnswering(201, { id: 'w-9' });
+    const { client, calls, backend } = clientAnswering(201, { id: 'w-9' });
     await client.createWaiver({
       findingKey: 'shared-database:resource:default/legacy-db',
       reason: 'Q1 plan',
       expiresAt: '2027-03-31T23:59:59Z',
     });
-    expect(JSON.parse(String(fetch.mock.calls[0][1]?.body))).toEqual({
+    expect(JSON.parse(String(backend.calls[0].body))).toEqual({
       findingKey: 'shared-database:resource:default/legacy-db',
       reason: 'Q1 plan',
       expiresAt: '2027-03-31T23:59:59Z',
     });
-    fetch.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    backend.answerWith(204);
     await client.deleteWaiver('w/9');
     expect(calls()).toEqual([
       'POST http://backend/api/governance/v1/waivers',

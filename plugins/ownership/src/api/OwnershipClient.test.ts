@@ -1,20 +1,11 @@
 import { ResponseError } from '@backstage/errors';
+import { fakeBackend } from '@internal/frontend-kit';
 import { billingLookup } from '../__fixtures__/lookup';
 import { OwnershipClient } from './OwnershipClient';
 
 function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn(
-    async (_url: string) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      }),
-  );
-  const client = new OwnershipClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/ownership' },
-    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
-  });
-  return { client, urls: () => fetch.mock.calls.map(call => call[0]) };
+  const backend = fakeBackend(status, body);
+  return { client: new OwnershipClient(backend), urls: backend.urls };
 }
 
 describe('OwnershipClient', () => {

@@ -1,21 +1,11 @@
 import { ResponseError } from '@backstage/errors';
+import { fakeBackend } from '@internal/frontend-kit';
 import { TelemetryClient } from './TelemetryClient';
 
 function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn(
-    async (_url: string, _init?: RequestInit) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      }),
-  );
-  const client = new TelemetryClient({
-    discoveryApi: { getBaseUrl: async () => 'http://backend/api/telemetry' },
-    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
-  });
-  const urls = () => fetch.mock.calls.map(call => call[0]);
-  const methods = () => fetch.mock.calls.map(call => call[1]?.method);
-  return { client, urls, methods };
+  const backend = fakeBackend(status, body);
+  const methods = () => backend.calls.map(call => call.method);
+  return { client: new TelemetryClient(backend), urls: backend.urls, methods };
 }
 
 describe('TelemetryClient', () => {

@@ -5,4 +5,9 @@ export {
   formatPerMinute,
   formatRatio,
 } from './numbers';
-export { durationWords, formatMoment, windowWords } from './time';
+export {
+  durationWords,
+  formatMoment,
+  TELEMETRY_WINDOW_LABELS,
+  windowWords,
+} from './time';

@@ -1,37 +1,22 @@
-const pad = (n: number) => String(n).padStart(2, '0');
-
-const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
+import { formatMoment as formatMomentIn } from '@internal/frontend-kit';
+import { TelemetryWindow } from '../api';
 
 /**
  * A moment in local time as an on-call engineer reads it: "03:12:45" today (seconds matter for
  * traces), "14 Mar 03:12" another day this year, "14 Mar 2025 03:12" otherwise.
  */
 export function formatMoment(iso: string, now: Date = new Date()): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  const sameDay =
-    at.getFullYear() === now.getFullYear() &&
-    at.getMonth() === now.getMonth() &&
-    at.getDate() === now.getDate();
-  if (sameDay) return `${time}:${pad(at.getSeconds())}`;
-  const day = `${at.getDate()} ${MONTHS[at.getMonth()]}`;
-  if (at.getFullYear() === now.getFullYear()) return `${day} ${time}`;
-  return `${day} ${at.getFullYear()} ${time}`;
+  return formatMomentIn(iso, now, { secondsToday: true });
 }
+
+/** What the window picker calls each window. */
+export const TELEMETRY_WINDOW_LABELS: Record<TelemetryWindow, string> = {
+  '15m': 'Last 15 minutes',
+  '1h': 'Last hour',
+  '6h': 'Last 6 hours',
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+};
 
 const WINDOW_WORDS: Record<string, string> = {
   '15m': 'the last 15 minutes',

@@ -1,16 +1,23 @@
 import { Content } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { WindowPicker } from '@internal/frontend-kit';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useEffect, useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useAsync } from 'react-use';
-import { TeamOption, defaultTeam, isDoraWindow, teamOptions } from '../../dora';
+import {
+  DORA_WINDOW_LABELS,
+  DORA_WINDOWS,
+  TeamOption,
+  defaultTeam,
+  isDoraWindow,
+  teamOptions,
+} from '../../dora';
 import { ErrorNotice, Loading } from '../shared';
 import { TeamDora } from './TeamDora';
-import { WindowPicker } from './WindowPicker';
 
 const GROUP_FIELDS = [
   'kind',
@@ -124,7 +131,12 @@ export function DoraPage() {
             value={team}
             onChange={ref => update({ team: ref })}
           />
-          <WindowPicker value={window} onChange={w => update({ window: w })} />
+          <WindowPicker
+            value={window}
+            onChange={w => update({ window: w })}
+            windows={DORA_WINDOWS}
+            labels={DORA_WINDOW_LABELS}
+          />
         </Box>
         <TeamDora
           owner={team}

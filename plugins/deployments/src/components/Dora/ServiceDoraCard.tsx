@@ -1,9 +1,10 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityInfoCard, useEntity } from '@backstage/plugin-catalog-react';
 import { DoraWindow } from '@internal/plugin-deployments-common';
+import { WindowPicker } from '@internal/frontend-kit';
 import { useState } from 'react';
+import { DORA_WINDOW_LABELS, DORA_WINDOWS } from '../../dora';
 import { DoraReportPanel } from './DoraReportPanel';
-import { WindowPicker } from './WindowPicker';
 
 /** The card's title. */
 export const SERVICE_DORA_TITLE = 'DORA';
@@ -16,7 +17,14 @@ export function ServiceDoraCard() {
     <div data-testid="service-dora-card">
       <EntityInfoCard
         title={SERVICE_DORA_TITLE}
-        headerActions={<WindowPicker value={window} onChange={setWindow} />}
+        headerActions={
+          <WindowPicker
+            value={window}
+            onChange={setWindow}
+            windows={DORA_WINDOWS}
+            labels={DORA_WINDOW_LABELS}
+          />
+        }
       >
         <DoraReportPanel
           query={{ entityRef: stringifyEntityRef(entity), window }}

@@ -1,4 +1,2 @@
-export { describeError } from './describeError';
-export type { ErrorWords } from './describeError';
-export { ErrorNotice } from './ErrorNotice';
-export { Loading } from './Loading';
+export { Loading } from '@internal/frontend-kit';
+export { ErrorNotice } from './errors';

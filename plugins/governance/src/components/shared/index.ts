@@ -1,6 +1,5 @@
-export { describeError } from './describeError';
-export type { ErrorWords } from './describeError';
-export { Empty, ErrorNotice, Loading } from './Notices';
+export { Empty, Loading } from '@internal/frontend-kit';
+export { ErrorNotice } from './errors';
 export { LevelChip } from './LevelChip';
 export { EntityRefs } from './EntityRefs';
 export { levelTitle } from './levels';

@@ -1,3 +1,2 @@
-export { describeError } from './describeError';
-export type { ErrorWords } from './describeError';
-export { ErrorNotice, Loading } from './Notices';
+export { Loading } from '@internal/frontend-kit';
+export { ErrorNotice } from './errors';

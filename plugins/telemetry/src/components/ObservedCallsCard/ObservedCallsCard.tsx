@@ -3,13 +3,14 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityInfoCard, useEntity } from '@backstage/plugin-catalog-react';
+import { WindowPicker } from '@internal/frontend-kit';
 import { ReactNode, useId, useState } from 'react';
 import { useAsyncRetry, useInterval } from 'react-use';
-import { telemetryApiRef, TelemetryWindow } from '../../api';
+import { TELEMETRY_WINDOWS, telemetryApiRef, TelemetryWindow } from '../../api';
 import { partsOfSystem } from '../../filters';
-import { windowWords } from '../../format';
+import { TELEMETRY_WINDOW_LABELS, windowWords } from '../../format';
 import { callsOfSystem, SystemCalls } from '../../graph';
-import { ErrorNotice, Loading, WindowPicker } from '../shared';
+import { ErrorNotice, Loading } from '../shared';
 import { NeverObservedTable, ObservedCallTable } from './CallTables';
 
 /** The card's title. */
@@ -150,7 +151,14 @@ export function ObservedCallsCard() {
     <div data-testid="telemetry-observed-calls-card">
       <EntityInfoCard
         title={OBSERVED_CALLS_CARD_TITLE}
-        headerActions={<WindowPicker value={window} onChange={setWindow} />}
+        headerActions={
+          <WindowPicker
+            value={window}
+            onChange={setWindow}
+            windows={TELEMETRY_WINDOWS}
+            labels={TELEMETRY_WINDOW_LABELS}
+          />
+        }
       >
         {parts.size === 0 ? (
           <Typography variant="body2" data-testid="telemetry-calls-no-parts">

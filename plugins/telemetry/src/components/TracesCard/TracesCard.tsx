@@ -1,11 +1,13 @@
 import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityInfoCard, useEntity } from '@backstage/plugin-catalog-react';
+import { WindowPicker } from '@internal/frontend-kit';
 import { useState } from 'react';
 import { useAsyncRetry, useInterval } from 'react-use';
-import { telemetryApiRef, TelemetryWindow } from '../../api';
+import { TELEMETRY_WINDOWS, telemetryApiRef, TelemetryWindow } from '../../api';
+import { TELEMETRY_WINDOW_LABELS } from '../../format';
 import { serviceNameOf } from '../../filters';
-import { ErrorNotice, Loading, WindowPicker } from '../shared';
+import { ErrorNotice, Loading } from '../shared';
 import { NoTraffic } from './NoTraffic';
 import { RedView } from './RedView';
 import { TraceSamples } from './TraceSamples';
@@ -64,7 +66,14 @@ export function TracesCard() {
     <div data-testid="telemetry-traces-card">
       <EntityInfoCard
         title={TRACES_CARD_TITLE}
-        headerActions={<WindowPicker value={window} onChange={setWindow} />}
+        headerActions={
+          <WindowPicker
+            value={window}
+            onChange={setWindow}
+            windows={TELEMETRY_WINDOWS}
+            labels={TELEMETRY_WINDOW_LABELS}
+          />
+        }
       >
         <Typography variant="subtitle1" component="h3">
           Requests, errors and latency

@@ -1,5 +1,3 @@
-export { describeError } from './describeError';
-export type { ErrorWords } from './describeError';
-export { ErrorNotice, Loading } from './Notices';
-export { WindowPicker } from './WindowPicker';
+export { Loading } from '@internal/frontend-kit';
+export { ErrorNotice } from './errors';
 export { Figures } from './Figures';
