@@ -5,3 +5,8 @@
  */
 export { jsonBody, type JsonBodyOptions } from './jsonBody';
 export { catalogReadCredentials } from './catalogReadCredentials';
+export {
+  openApiRouterFactory,
+  type GeneratedEndpointMap,
+  type OpenApiRouterOptions,
+} from './openApiRouterFactory';

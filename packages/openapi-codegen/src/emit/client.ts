@@ -9,39 +9,10 @@ export function clientClassName(pluginId: string): string {
   return `${pascalCase(pluginId)}ApiClient`;
 }
 
-// Written once into each generated client file, so the client needs nothing
-// but @backstage/errors at run time and works in a browser, a backend and the
-// standalone CLI bundle alike.
-const RUNTIME = `
-/** Finds a plugin's base URL: the frontend's DiscoveryApi and the backend's DiscoveryService both fit. */
-export type DiscoveryApi = {
-  getBaseUrl(pluginId: string): Promise<string>;
-};
-
-/** Sends the requests: the frontend's FetchApi (it adds the user's token), or the global fetch. */
-export type FetchApi = {
-  fetch: typeof fetch;
-};
-
-/** Per call: a token to send as \`Authorization: Bearer\`, for callers without a FetchApi that adds one. */
-export type RequestOptions = {
-  token?: string;
-};
-
-/** \`?a=1&b=x&b=y\` from query parameters; undefined ones are left out. */
-function queryString(query: Record<string, unknown> | undefined): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item !== undefined && item !== null) {
-        params.append(key, String(item));
-      }
-    }
-  }
-  const text = params.toString();
-  return text ? \`?\${text}\` : '';
-}
-`;
+// What every client shares (building the URL and query string, the JSON body,
+// the bearer token, ResponseError on a non-2xx answer) is one runtime package,
+// @internal/openapi-runtime; a generated client holds only its spec's methods.
+const RUNTIME_PACKAGE = '@internal/openapi-runtime';
 
 function successType(
   operation: Operation,
@@ -138,7 +109,7 @@ function methodSource(operation: Operation, context: TypeContext): string {
   ${requestParameter},
   options?: RequestOptions,
 ): Promise<${type}> {
-  ${read ? 'const response = ' : ''}await this.send(
+  ${read ? 'const response = ' : ''}await this.requester.send(
     '${operation.method.toUpperCase()}',
     ${path.includes('${') ? `\`${path}\`` : `'${path}'`},
     { ${args.join(', ')} },
@@ -165,51 +136,24 @@ export function clientSource(options: {
   const imports = used.size
     ? `import type { ${[...used].sort().join(', ')} } from '../models';\n`
     : '';
-  return `import { ResponseError } from '@backstage/errors';
-${imports}${RUNTIME}
+  return `import { OpenApiRequester } from '${RUNTIME_PACKAGE}';
+import type { ApiClientOptions, RequestOptions } from '${RUNTIME_PACKAGE}';
+${imports}
+// The option types stay exported beside the client, as when each client
+// declared them itself.
+export type { ApiClientOptions, DiscoveryApi, FetchApi, RequestOptions } from '${RUNTIME_PACKAGE}';
+
 /**
  * A client of the ${pluginId} backend's API, generated from its OpenAPI spec.
  * Each method throws a ResponseError when the answer is not 2xx.
  */
 export class ${clientClassName(pluginId)} {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly requester: OpenApiRequester;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi?: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? { fetch: (input, init) => fetch(input, init) };
+  constructor(options: ApiClientOptions) {
+    this.requester = new OpenApiRequester(${JSON.stringify(pluginId)}, options);
   }
 
-${methods}
-  private async send(
-    method: string,
-    path: string,
-    parts: { query?: Record<string, unknown>; body?: unknown },
-    options?: RequestOptions,
-  ): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(${JSON.stringify(
-      pluginId,
-    )});
-    const headers: Record<string, string> = {};
-    if (parts.body !== undefined) {
-      headers['content-type'] = 'application/json';
-    }
-    if (options?.token) {
-      headers.authorization = \`Bearer \${options.token}\`;
-    }
-    const response = await this.fetchApi.fetch(
-      \`\${baseUrl}\${path}\${queryString(parts.query)}\`,
-      {
-        method,
-        headers,
-        body: parts.body === undefined ? undefined : JSON.stringify(parts.body),
-      },
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
-  }
-}
+${methods}}
 `;
 }

@@ -40,12 +40,27 @@ describe('generated types of the fixture spec', () => {
     }
   });
 
-  it('embeds the spec in the router', () => {
+  it('embeds the spec in the router and builds it with the shared factory', () => {
     const router = readFile(root, `${SERVER}/router.ts`);
     expect(router).toContain("operationId: 'list-orders',");
     expect(router).toContain('} as const;');
     expect(router).toContain(
-      'createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(',
+      "import { openApiRouterFactory } from '@internal/backend-http-kit';",
     );
+    expect(router).toContain(
+      'export const createOpenApiRouter = openApiRouterFactory<EndpointMap>(spec);',
+    );
+    // The fixture's Error and ErrorResponse are variants of the shared ones
+    // (no additionalProperties, another description): they stay inline.
+    expect(router).not.toContain('@internal/openapi-runtime');
+    expect(router).toContain("description: 'An error.',");
+  });
+
+  it('leaves the request runtime to @internal/openapi-runtime', () => {
+    const client = readFile(root, `${CLIENT}/apis/ShopApi.client.ts`);
+    expect(client).toContain(
+      "import { OpenApiRequester } from '@internal/openapi-runtime';",
+    );
+    expect(client).not.toMatch(/URLSearchParams|@backstage\/errors|fetch\(/);
   });
 });

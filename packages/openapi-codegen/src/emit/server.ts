@@ -5,6 +5,7 @@ import { OpenApiDocument } from '../spec/types';
 import { Models } from './models';
 import { parametersType } from './parametersType';
 import { schemaToType, TypeContext } from './schemaToType';
+import { specLiteral } from './specLiteral';
 
 function importModels(names: Set<string>): string {
   return names.size
@@ -94,22 +95,23 @@ ${endpoints.join('\n')}
 `;
 }
 
-/** `router.ts`: the spec itself and the validated, typed router built from it. */
+/**
+ * `router.ts`: the spec itself and the validated, typed router built from it.
+ * Building the router is the same for every spec (`openApiRouterFactory` of
+ * @internal/backend-http-kit), and so are the error components most specs
+ * declare (@internal/openapi-runtime); the file holds only what is its spec's.
+ */
 export function serverRouterSource(spec: OpenApiDocument): string {
-  return `import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
-import type { EndpointMap } from './apis';
+  const { source, imports } = specLiteral(spec);
+  const shared = imports.length
+    ? `import { ${imports.join(', ')} } from '@internal/openapi-runtime';\n`
+    : '';
+  return `import { openApiRouterFactory } from '@internal/backend-http-kit';
+${shared}import type { EndpointMap } from './apis';
 
-export const spec = ${JSON.stringify(spec, null, 2)} as const;
+export const spec = ${source} as const;
 
 /** A router that checks requests against the spec, with handlers typed from it. */
-export const createOpenApiRouter = async (
-  options?: Parameters<
-    typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
-  >['1'],
-) =>
-  createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(
-    spec,
-    options,
-  );
+export const createOpenApiRouter = openApiRouterFactory<EndpointMap>(spec);
 `;
 }
