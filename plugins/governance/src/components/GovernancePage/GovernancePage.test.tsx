@@ -1,12 +1,23 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  configure,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
+import { SWRConfig } from 'swr';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { backendError, fakeGovernanceApi } from '../../__fixtures__/fakeApi';
 import { GovernancePage } from './GovernancePage';
+
+// The permission checks answer after the findings render, and the jest stage runs many suites at
+// once on two cores: give findBy/waitFor 10 s instead of 1 s rather than race the page.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** Shows the page's query string, to check what a shared link would carry. */
 function Search() {
@@ -18,10 +29,12 @@ async function renderPage(
   options: { url?: string; allow?: boolean } = {},
 ) {
   return renderInTestApp(
-    <>
+    // usePermission caches answers in SWR's global cache: a fresh cache per render, so a test
+    // that allows is never answered from an earlier test's denial.
+    <SWRConfig value={{ provider: () => new Map() }}>
       <GovernancePage />
       <Search />
-    </>,
+    </SWRConfig>,
     {
       apis: [
         [governanceApiRef, api],
@@ -229,15 +242,19 @@ describe('GovernancePage', () => {
     const api = fakeGovernanceApi();
     await renderPage(api, { allow: true });
     await screen.findByTestId('governance-findings-count');
-    const shared = findingOf('shared-database');
     // A waived finding offers no second waiver.
     expect(
       within(findingOf('topic-without-consumer')).queryByRole('button', {
         name: 'Waive…',
       }),
     ).toBeNull();
+    // Looked up afresh on each try: the finding re-renders when the permission answers.
     await userEvent.click(
-      within(shared).getByRole('button', { name: 'Waive…' }),
+      await waitFor(() =>
+        within(findingOf('shared-database')).getByRole('button', {
+          name: 'Waive…',
+        }),
+      ),
     );
 
     const dialog = await screen.findByRole('dialog', {
@@ -281,9 +298,11 @@ describe('GovernancePage', () => {
     await renderPage(api, { allow: true });
     await screen.findByTestId('governance-findings-count');
     await userEvent.click(
-      within(findingOf('shared-database')).getByRole('button', {
-        name: 'Waive…',
-      }),
+      await waitFor(() =>
+        within(findingOf('shared-database')).getByRole('button', {
+          name: 'Waive…',
+        }),
+      ),
     );
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(within(dialog).getByLabelText(/Reason/), 'later');
