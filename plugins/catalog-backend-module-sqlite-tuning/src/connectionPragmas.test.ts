@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import knexFactory from 'knex';
+import knexFactory, { Knex } from 'knex';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,24 +78,30 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const ids = databases.eachSupportedId().map(([id]) => id);
 
+async function appliesTheSettings(knex: Knex) {
+  expect(isSqlite(knex)).toBe(true);
+  // TestDatabases' SQLite is in memory, which keeps its own journal mode.
+  expect(await applyConnectionPragmas(knex)).toEqual({
+    journal_mode: 'memory',
+    synchronous: '1',
+    cache_size: '-65536',
+    temp_store: '2',
+  });
+}
+
+async function refusesNamingTheDatabase(knex: Knex) {
+  expect(isSqlite(knex)).toBe(false);
+  await expect(applyConnectionPragmas(knex)).rejects.toThrow(
+    'SQLite connection settings apply to SQLite only, this database is pg',
+  );
+}
+
 // One title on every database, so the suite's database matrix sees each test run on both.
 describe.each(ids)('on %s', databaseId => {
   it('applies the settings on SQLite, and refuses any other database naming it', async () => {
     const knex = await databases.init(databaseId);
-    if (databaseId === 'SQLITE_3') {
-      expect(isSqlite(knex)).toBe(true);
-      // TestDatabases' SQLite is in memory, which keeps its own journal mode.
-      expect(await applyConnectionPragmas(knex)).toEqual({
-        journal_mode: 'memory',
-        synchronous: '1',
-        cache_size: '-65536',
-        temp_store: '2',
-      });
-    } else {
-      expect(isSqlite(knex)).toBe(false);
-      await expect(applyConnectionPragmas(knex)).rejects.toThrow(
-        'SQLite connection settings apply to SQLite only, this database is pg',
-      );
-    }
+    const check =
+      databaseId === 'SQLITE_3' ? appliesTheSettings : refusesNamingTheDatabase;
+    await expect(check(knex)).resolves.toBeUndefined();
   });
 });
