@@ -1,6 +1,3 @@
-import { Knex } from 'knex';
-import { isSqlite } from './connectionPragmas';
-
 /**
  * The catalog's filter condition, as catalog-backend 4 writes it for every field filter on
  * final_entities (applyPredicateEntityFilterToQuery → searchExists): a correlated EXISTS.
@@ -31,31 +28,4 @@ export function rewriteFilterQuery(sql: string): string {
   return sql.includes(CORRELATED_FILTER)
     ? sql.split(CORRELATED_FILTER).join(UNCORRELATED_FILTER)
     : sql;
-}
-
-type QueryObject = { sql?: string };
-type ClientWithQuery = {
-  _query(connection: unknown, obj: QueryObject): Promise<unknown>;
-};
-
-/**
- * Makes this knex client run rewriteFilterQuery on every statement it executes outside a
- * transaction (knex builds transaction clients from the dialect's prototype, so statements in
- * transactions — all of the catalog's writes — are never touched; its list, by-query, facet and
- * count reads are not in transactions). SQLite only.
- */
-export function installFilterQueryRewrite(knex: Knex): void {
-  if (!isSqlite(knex)) {
-    throw new Error(
-      `The catalog filter rewrite is for SQLite only, this database is ${knex.client.config.client}`,
-    );
-  }
-  const client = knex.client as unknown as ClientWithQuery;
-  const original = client._query;
-  client._query = function rewritingQuery(connection, obj) {
-    if (obj?.sql) {
-      obj.sql = rewriteFilterQuery(obj.sql);
-    }
-    return original.call(this, connection, obj);
-  };
 }

@@ -2,6 +2,7 @@
  * Catalog backend module that tunes the catalog's embedded SQLite database: connection settings
  * for bulk writes (WAL, synchronous NORMAL, a larger page cache), filtered catalog reads (relation
  * queries) rewritten from a correlated EXISTS to an IN that SQLite answers from the search index,
+ * the per-entity reference delete in a shape SQLite answers from its index,
  * and partial indexes that keep the remaining scans off the entity bodies. A no-op on PostgreSQL.
  *
  * @packageDocumentation
@@ -15,7 +16,10 @@ export {
   SQLITE_CONNECTION_PRAGMAS,
 } from './connectionPragmas';
 export { createQueryIndexes, SQLITE_QUERY_INDEXES } from './queryIndexes';
+export { rewriteFilterQuery } from './filterQueryShape';
+export { rewriteReferenceDelete } from './referenceDeleteShape';
 export {
-  installFilterQueryRewrite,
-  rewriteFilterQuery,
-} from './filterQueryShape';
+  installStatementRewrites,
+  rewriteStatement,
+  SQLITE_STATEMENT_REWRITES,
+} from './statementRewrites';

@@ -3,8 +3,8 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { applyConnectionPragmas, isSqlite } from './connectionPragmas';
-import { installFilterQueryRewrite } from './filterQueryShape';
 import { createQueryIndexes } from './queryIndexes';
+import { installStatementRewrites } from './statementRewrites';
 
 /**
  * Catalog module for the embedded SQLite default (bench/README.md, catalog scale): connection
@@ -35,8 +35,14 @@ export const catalogModuleSqliteTuning = createBackendModule({
         // Before the catalog's own init, so its migrations and first ingest run with them.
         const pragmas = await applyConnectionPragmas(knex);
         logger.info(`SQLite connection settings: ${JSON.stringify(pragmas)}`);
-        // Filtered reads as an IN over the search index instead of a scan (filterQueryShape.ts).
-        installFilterQueryRewrite(knex);
+        // Statements SQLite would answer with a scan, in shapes it answers from an index:
+        // filtered reads (filterQueryShape.ts) and the per-entity reference delete
+        // (referenceDeleteShape.ts).
+        if (!(await installStatementRewrites(knex))) {
+          logger.warn(
+            'SQLite driver without prepare(): catalog statements run as the catalog writes them',
+          );
+        }
         // The catalog creates its tables in its init, which runs after this module's.
         lifecycle.addStartupHook(async () => {
           const created = await createQueryIndexes(knex);
