@@ -13,6 +13,7 @@ import { TelemetryApiClient } from '@internal/plugin-telemetry-common';
 import { registerActions } from './actions/registerActions';
 import { AlertEnricher } from './alerts/AlertEnricher';
 import { CatalogIndexSource } from './catalogIndex/CatalogIndexSource';
+import { catalogEntityReader } from './catalogIndex/fromCatalog';
 import { readOwnershipSettings } from './config';
 import { HealthSources } from './health/health';
 import { LookupService } from './lookup/LookupService';
@@ -67,6 +68,8 @@ export const ownershipPlugin = createBackendPlugin({
           index,
           providers: [...providers, new CatalogRotationProvider()],
           health,
+          // An entity registered since the last rebuild is read from the catalog directly.
+          catalog: catalogEntityReader(deps.catalog, deps.auth),
         });
         deps.logger.info(
           `On-call providers: ${[...providers.map(p => p.id), 'catalog'].join(

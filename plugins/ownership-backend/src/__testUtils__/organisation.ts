@@ -6,7 +6,7 @@
  */
 import { Entity } from '@backstage/catalog-model';
 
-function group(
+export function group(
   name: string,
   options: {
     parent?: string;
@@ -42,7 +42,7 @@ function group(
   };
 }
 
-function component(
+export function component(
   name: string,
   owner: string,
   annotations: Record<string, string> = {},

@@ -10,7 +10,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OwnershipIndex } from './OwnershipIndex';
 
 /** Only what the index reads, so 10,000 services stay a few MB. */
-const FIELDS = [
+export const INDEX_FIELDS = [
   'kind',
   'metadata.name',
   'metadata.namespace',
@@ -24,7 +24,15 @@ const FIELDS = [
   'spec.profile',
   'relations',
 ];
-const KINDS = ['Component', 'Resource', 'Group', 'User', 'System', 'API'];
+/** The kinds the index keeps (lookups find only these). */
+export const INDEX_KINDS = [
+  'Component',
+  'Resource',
+  'Group',
+  'User',
+  'System',
+  'API',
+];
 
 export class CatalogIndexSource {
   private current?: OwnershipIndex;
@@ -68,7 +76,7 @@ export class CatalogIndexSource {
     try {
       const credentials = await this.options.auth.getOwnServiceCredentials();
       const { items } = await this.options.catalog.getEntities(
-        { filter: { kind: KINDS }, fields: FIELDS },
+        { filter: { kind: INDEX_KINDS }, fields: INDEX_FIELDS },
         { credentials },
       );
       const index = OwnershipIndex.build(items, new Date(started));

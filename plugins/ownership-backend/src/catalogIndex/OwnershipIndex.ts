@@ -36,6 +36,8 @@ export const TOPIC_TYPES = ['kafka-topic', 'rabbitmq-queue'];
 
 export class OwnershipIndex {
   readonly byRef = new Map<string, Entity>();
+  /** Entities read from the catalog after the build (see {@link OwnershipIndex.withEntities}). */
+  private added?: Map<string, Entity>;
   /** strata.dev/otel-service-name of Components. */
   readonly byOtelAnnotation: Multimap = new Map();
   /** Component names (the OTel service name when the annotation is absent). */
@@ -100,7 +102,31 @@ export class OwnershipIndex {
   }
 
   entity(ref: string): Entity | undefined {
-    return this.byRef.get(lower(ref));
+    const key = lower(ref);
+    return this.byRef.get(key) ?? this.added?.get(key);
+  }
+
+  /**
+   * This index with `entities` added for lookups by ref — entities the catalog has and this
+   * build has not reached yet (registered since). The key maps stay this build's; the index
+   * itself is not changed (a view, sharing its maps).
+   */
+  withEntities(entities: Entity[]): OwnershipIndex {
+    const view: OwnershipIndex = Object.assign(
+      Object.create(OwnershipIndex.prototype),
+      this,
+    );
+    view.added = new Map(
+      entities.map(entity => [lower(stringifyEntityRef(entity)), entity]),
+    );
+    return view;
+  }
+
+  /** The owner a lookup answers with: a team (or person) owns itself, anything else its owner. */
+  responsibleRef(entity: Entity): string | undefined {
+    return ['group', 'user'].includes(lower(entity.kind))
+      ? lower(stringifyEntityRef(entity))
+      : this.ownerRef(entity);
   }
 
   /** The namespace a Component's workloads are pinned to (backstage.io/kubernetes-namespace). */

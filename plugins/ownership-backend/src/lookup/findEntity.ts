@@ -28,23 +28,7 @@ export function findEntity(index: OwnershipIndex, query: LookupQuery): Found {
 
   switch (query.key) {
     case 'entityRef': {
-      let ref: string;
-      try {
-        ref = lower(
-          stringifyEntityRef(
-            parseEntityRef(value, {
-              defaultKind: 'component',
-              defaultNamespace: 'default',
-            }),
-          ),
-        );
-      } catch (error) {
-        throw new InputError(
-          `entityRef: not an entity reference: '${value}' (expected kind:namespace/name, e.g. component:default/billing): ${
-            (error as Error).message
-          }`,
-        );
-      }
+      const ref = entityRefOfKey(value);
       if (!index.entity(ref)) {
         throw new NotFoundError(`No entity ${ref} in the catalog`);
       }
@@ -121,6 +105,26 @@ export function findEntity(index: OwnershipIndex, query: LookupQuery): Found {
       throw new InputError(
         `Unknown lookup key '${(query as LookupQuery).key}'`,
       );
+  }
+}
+
+/** The `entityRef` key as a lower-case ref (kind defaults to component, namespace to default), or a 400. */
+export function entityRefOfKey(value: string): string {
+  try {
+    return lower(
+      stringifyEntityRef(
+        parseEntityRef(value.trim(), {
+          defaultKind: 'component',
+          defaultNamespace: 'default',
+        }),
+      ),
+    );
+  } catch (error) {
+    throw new InputError(
+      `entityRef: not an entity reference: '${value}' (expected kind:namespace/name, e.g. component:default/billing): ${
+        (error as Error).message
+      }`,
+    );
   }
 }
 

@@ -36,7 +36,7 @@ export class OwnershipApiClient {
   }
 
   /**
-   * Owner, on-call, escalation, SLO and last deploy of one entity, found by exactly one key. Zero or several keys are a 400 naming them; a key that matches nothing is a 404 saying what was searched; a key that matches several entities is a 409 naming them.
+   * Owner, on-call, escalation, SLO and last deploy of one entity, found by exactly one key. Zero or several keys are a 400 naming them; a key that matches nothing is a 404 saying what was searched; a key that matches several entities is a 409 naming them. An entityRef the index has not reached yet (registered since its last rebuild) is read from the catalog and answered the same way (matchedBy says so).
    */
   async lookup(
     request: {
