@@ -15,3 +15,4 @@ export * from './slo/index';
 // The backend's API, generated from its spec (`yarn openapi:generate`); the frontend and other
 // callers use it instead of writing the requests again.
 export { TelemetryApiClient } from './generated';
+export type { ServiceActivity, ServiceList } from './generated';

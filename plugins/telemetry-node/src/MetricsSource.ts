@@ -91,6 +91,34 @@ export interface RedAnswer {
 }
 
 /**
+ * Which services sent spans over [from, to): `GET /v1/services`.
+ *
+ * @public
+ */
+export interface ServicesQuery {
+  /** Inclusive start. */
+  from: Date;
+  /** Exclusive end. */
+  to: Date;
+  /** How precisely `lastSeen` is asked for: a minute up to 6 h, then an hour. */
+  stepMs: number;
+}
+
+/**
+ * One service with served spans (SERVER and CONSUMER, the requests RED counts) in the range.
+ *
+ * @public
+ */
+export interface ServiceSpans {
+  /** OTel `service.name`. */
+  serviceName: string;
+  spans: number;
+  errors: number;
+  /** Start of the latest step (minute or hour) in which the service had spans. */
+  lastSeen: Date;
+}
+
+/**
  * A metrics source: the SLO engine's counts and the RED report's figures, from one store.
  *
  * @public
@@ -98,4 +126,9 @@ export interface RedAnswer {
 export interface MetricsSource extends SliSource {
   /** RED of one service over [from, to). */
   red(query: RedQuery): Promise<RedAnswer>;
+  /**
+   * The services with served spans over [from, to), in any order. Optional: without it the
+   * backend answers `GET /v1/services` from its embedded aggregates (and says so).
+   */
+  services?(query: ServicesQuery): Promise<ServiceSpans[]>;
 }

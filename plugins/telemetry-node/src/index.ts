@@ -10,6 +10,8 @@ export type {
   RedQuery,
   RedSourceFigures,
   RedAnswer,
+  ServicesQuery,
+  ServiceSpans,
 } from './MetricsSource';
 export {
   telemetryMetricsSourceExtensionPoint,

@@ -35,6 +35,15 @@ function toSums(row: Record<string, unknown> | undefined): RedSums {
   };
 }
 
+/** One service's served spans over a range, summed by the database. */
+export interface ServiceTotals {
+  serviceName: string;
+  spans: number;
+  errors: number;
+  /** Start of the latest minute (or hour, from hour rows) with spans, epoch ms. */
+  lastSeenMs: number;
+}
+
 /** A column the aggregate rows sum: requests, errors or a histogram bucket (b00 … b51). */
 export type SumColumn = string;
 
@@ -46,7 +55,9 @@ export class AggregateReader {
     private readonly now: () => number = Date.now,
   ) {}
 
-  private async parts(range: RedRange) {
+  private async parts(
+    range: Pick<RedRange, 'fromMs' | 'toMs' | 'preferHours'>,
+  ) {
     const rolledUpUntil = (await readState(this.db, ROLLED_UP_UNTIL)) ?? 0;
     const split = splitPoint({
       nowMs: this.now(),
@@ -57,7 +68,8 @@ export class AggregateReader {
     const parts: Array<{ table: string; from: number; to: number }> = [];
     // An hour row counts when its hour starts inside the range.
     const hoursTo = Math.min(range.toMs, split);
-    if (range.fromMs < hoursTo) parts.push({ table: RED_HOURS, from: range.fromMs, to: hoursTo });
+    if (range.fromMs < hoursTo)
+      parts.push({ table: RED_HOURS, from: range.fromMs, to: hoursTo });
     const minutesFrom = Math.max(range.fromMs, split);
     if (minutesFrom < range.toMs) {
       parts.push({ table: RED_MINUTES, from: minutesFrom, to: range.toMs });
@@ -65,7 +77,12 @@ export class AggregateReader {
     return parts;
   }
 
-  private where(q: Knex.QueryBuilder, range: RedRange, from: number, to: number) {
+  private where(
+    q: Knex.QueryBuilder,
+    range: RedRange,
+    from: number,
+    to: number,
+  ) {
     q.where('service_name', range.serviceName)
       .andWhere('bucket', '>=', from)
       .andWhere('bucket', '<', to);
@@ -78,7 +95,9 @@ export class AggregateReader {
     const total: RedSums = toSums(undefined);
     for (const part of await this.parts(range)) {
       const row = await this.where(
-        this.db(part.table).select(SUMS.map(c => this.db.raw('SUM(??) as ??', [c, c]))),
+        this.db(part.table).select(
+          SUMS.map(c => this.db.raw('SUM(??) as ??', [c, c])),
+        ),
         range,
         part.from,
         part.to,
@@ -99,9 +118,15 @@ export class AggregateReader {
    * 28 days. Columns not asked for are 0. The step of a row is the same integer division the
    * rows' JS bucketing did (bucket ≥ from, so truncation is floor).
    */
-  async stepSums(range: RedRange, stepMs: number, columns: readonly SumColumn[]): Promise<RedSums[]> {
+  async stepSums(
+    range: RedRange,
+    stepMs: number,
+    columns: readonly SumColumn[],
+  ): Promise<RedSums[]> {
     const steps = Math.max(0, Math.ceil((range.toMs - range.fromMs) / stepMs));
-    const out: RedSums[] = Array.from({ length: steps }, () => toSums(undefined));
+    const out: RedSums[] = Array.from({ length: steps }, () =>
+      toSums(undefined),
+    );
     const known = new Set(SUMS);
     for (const c of columns) {
       if (!known.has(c)) throw new Error(`Unknown aggregate column ${c}`);
@@ -109,10 +134,10 @@ export class AggregateReader {
     if (steps === 0 || columns.length === 0) return out;
     // CAST … AS BIGINT: an integer on both databases (SQLite's INTEGER affinity, PostgreSQL's
     // int8), so the division truncates and epoch milliseconds do not overflow.
-    const step = this.db.raw('(bucket - CAST(? AS BIGINT)) / CAST(? AS BIGINT)', [
-      range.fromMs,
-      stepMs,
-    ]);
+    const step = this.db.raw(
+      '(bucket - CAST(? AS BIGINT)) / CAST(? AS BIGINT)',
+      [range.fromMs, stepMs],
+    );
     for (const part of await this.parts(range)) {
       const rows = await this.where(
         this.db(part.table).select(
@@ -150,10 +175,50 @@ export class AggregateReader {
         part.to,
       );
       for (const row of rows) {
-        out.push({ ...toSums(row), operation: row.operation, bucketMs: Number(row.bucket) });
+        out.push({
+          ...toSums(row),
+          operation: row.operation,
+          bucketMs: Number(row.bucket),
+        });
       }
     }
     return out;
+  }
+
+  /**
+   * Every service with served spans in [from, to), busiest first: spans, errors and the latest
+   * bucket per service, from hour rows and minute rows as `parts` splits the range (the same
+   * split RED reads). One statement: the parts' rows are grouped by service in SQL (UNION ALL
+   * under one GROUP BY), so a week of minutes is summed by the database, not here.
+   */
+  async serviceTotals(
+    range: Omit<RedRange, 'serviceName' | 'operation'>,
+  ): Promise<ServiceTotals[]> {
+    const parts = await this.parts(range);
+    if (parts.length === 0) return [];
+    const selects = parts.map(part =>
+      this.db(part.table)
+        .select('service_name', 'requests', 'errors', 'bucket')
+        .where('bucket', '>=', part.from)
+        .andWhere('bucket', '<', part.to),
+    );
+    const [first, ...rest] = selects;
+    const rows = await this.db
+      .from(rest.length ? first.unionAll(rest).as('parts') : first.as('parts'))
+      .select(
+        'service_name',
+        this.db.raw('SUM(requests) as spans'),
+        this.db.raw('SUM(errors) as errors'),
+        this.db.raw('MAX(bucket) as last_seen'),
+      )
+      .groupBy('service_name')
+      .orderByRaw('SUM(requests) DESC, service_name ASC');
+    return rows.map(row => ({
+      serviceName: row.service_name,
+      spans: Number(row.spans),
+      errors: Number(row.errors),
+      lastSeenMs: Number(row.last_seen),
+    }));
   }
 
   /** Services with any served span in the range (for the graph's "has telemetry"). */

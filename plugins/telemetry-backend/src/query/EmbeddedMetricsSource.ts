@@ -1,7 +1,22 @@
-import { MetricsSource, RedAnswer, RedQuery, SliQuery } from '@internal/plugin-telemetry-node';
-import { BUCKET_BOUNDS_MS, BUCKET_COLUMNS, countSlowerThan } from '../aggregate/histogram';
+import {
+  MetricsSource,
+  RedAnswer,
+  RedQuery,
+  ServiceSpans,
+  ServicesQuery,
+  SliQuery,
+} from '@internal/plugin-telemetry-node';
+import {
+  BUCKET_BOUNDS_MS,
+  BUCKET_COLUMNS,
+  countSlowerThan,
+} from '../aggregate/histogram';
 import { HOUR_MS } from '../aggregate/minutes';
-import { AggregateReader, RedSums, SumColumn } from '../database/AggregateReader';
+import {
+  AggregateReader,
+  RedSums,
+  SumColumn,
+} from '../database/AggregateReader';
 import { redFromRows } from './redFromRows';
 import { StepSumsBatcher } from './StepSumsBatcher';
 
@@ -20,7 +35,8 @@ export function columnsOf(query: SliQuery): SumColumn[] {
       const threshold = query.thresholdMs;
       if (threshold === undefined) return [];
       return BUCKET_COLUMNS.filter(
-        (_, i) => i >= BUCKET_BOUNDS_MS.length || BUCKET_BOUNDS_MS[i] > threshold,
+        (_, i) =>
+          i >= BUCKET_BOUNDS_MS.length || BUCKET_BOUNDS_MS[i] > threshold,
       );
     }
     default:
@@ -61,7 +77,9 @@ export class EmbeddedMetricsSource implements MetricsSource {
     );
   }
 
-  private range(query: Pick<SliQuery, 'serviceName' | 'operation' | 'from' | 'to'>) {
+  private range(
+    query: Pick<SliQuery, 'serviceName' | 'operation' | 'from' | 'to'>,
+  ) {
     const fromMs = query.from.getTime();
     const toMs = query.to.getTime();
     return {
@@ -82,6 +100,24 @@ export class EmbeddedMetricsSource implements MetricsSource {
       stepMs: query.stepMs,
       rows: await this.reader.rows(range),
     });
+  }
+
+  /**
+   * The services with served spans, summed per service by the database; lastSeen is the start
+   * of the latest minute row, or hour row where a range over 6 h reads rolled-up hours.
+   */
+  async services(query: ServicesQuery): Promise<ServiceSpans[]> {
+    const fromMs = query.from.getTime();
+    const toMs = query.to.getTime();
+    const totals = await this.reader.serviceTotals({
+      fromMs,
+      toMs,
+      preferHours: toMs - fromMs > 6 * HOUR_MS,
+    });
+    return totals.map(({ lastSeenMs, ...figures }) => ({
+      ...figures,
+      lastSeen: new Date(lastSeenMs),
+    }));
   }
 
   async count(query: SliQuery): Promise<number> {

@@ -10,7 +10,12 @@ import {
 } from '@backstage/backend-test-utils';
 import { onIpv4 } from '@internal/backend-test-kit';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { MetricsSource, RedQuery } from '@internal/plugin-telemetry-node';
+import { Entity } from '@backstage/catalog-model';
+import {
+  MetricsSource,
+  RedQuery,
+  ServicesQuery,
+} from '@internal/plugin-telemetry-node';
 import express from 'express';
 import request from 'supertest';
 import { CatalogGraphCache } from '../catalog/CatalogGraphCache';
@@ -20,6 +25,7 @@ import { IngestStore } from '../database/IngestStore';
 import { DEFAULT_RETENTION } from '../database/Retention';
 import { SampleReader } from '../database/SampleReader';
 import { EmbeddedMetricsSource } from '../query/EmbeddedMetricsSource';
+import { ReceivedSpan } from '../otlp/spans';
 import { newSpanId, newTraceId, span } from '../__testUtils__/spans';
 import { createRouter } from './router';
 
@@ -30,7 +36,14 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 describe.each(databases.eachSupportedId())(
   'telemetry router on %s',
   databaseId => {
-    async function setup(source?: (aggregates: AggregateReader) => MetricsSource) {
+    async function setup(
+      source?: (aggregates: AggregateReader) => MetricsSource,
+      options: {
+        entities?: Entity[];
+        extraSpans?: (now: number) => ReceivedSpan[];
+        noSpans?: boolean;
+      } = {},
+    ) {
       const knex = await databases.init(databaseId);
       const store = await IngestStore.create({
         database: mockServices.database({ knex }),
@@ -58,16 +71,18 @@ describe.each(databases.eachSupportedId())(
         });
         return [client, server];
       });
-      await store.ingest(spans);
+      if (!options.noSpans)
+        await store.ingest([...spans, ...(options.extraSpans?.(now) ?? [])]);
       const aggregates = new AggregateReader(knex, DEFAULT_RETENTION);
       const router = await createRouter({
         httpAuth: mockServices.httpAuth(),
         aggregates,
-        metricsSource: source?.(aggregates) ?? new EmbeddedMetricsSource(aggregates),
+        metricsSource:
+          source?.(aggregates) ?? new EmbeddedMetricsSource(aggregates),
         graph: new GraphReader(knex, DEFAULT_RETENTION),
         samples: new SampleReader(knex),
         catalog: new CatalogGraphCache({
-          catalog: catalogServiceMock({ entities: [] }),
+          catalog: catalogServiceMock({ entities: options.entities ?? [] }),
           auth: mockServices.auth(),
         }),
       });
@@ -142,10 +157,9 @@ describe.each(databases.eachSupportedId())(
         source: 'prometheus',
       });
       // Busiest operation first; a step without requests has no error rate.
-      expect(red.body.operations.map((o: { operation: string }) => o.operation)).toEqual([
-        'POST /b',
-        'GET /a',
-      ]);
+      expect(
+        red.body.operations.map((o: { operation: string }) => o.operation),
+      ).toEqual(['POST /b', 'GET /a']);
       expect(red.body.series).toEqual([
         {
           at: red.body.from,
@@ -160,6 +174,127 @@ describe.each(databases.eachSupportedId())(
       expect(asked[0].serviceName).toBe('billing');
       expect(asked[0].to.getTime() - asked[0].from.getTime()).toBe(3_600_000);
       expect(asked[0].stepMs).toBe(60_000);
+    });
+
+    it('lists the services that sent served spans, with their entity or null', async () => {
+      const billing: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'billing', namespace: 'default' },
+        spec: {
+          type: 'service',
+          lifecycle: 'production',
+          owner: 'group:default/billing',
+        },
+      };
+      const url = await setup(undefined, {
+        entities: [billing],
+        // A service no entity maps to, whose spans pair with nothing.
+        extraSpans: now => [
+          span({
+            serviceName: 'legacy-cron',
+            name: 'nightly',
+            kind: 'consumer',
+            startMs: now - 30_000,
+          }),
+        ],
+      });
+
+      const res = await request(url).get('/v1/services?window=15m');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        window: '15m',
+        source: 'embedded',
+        items: [
+          {
+            serviceName: 'billing',
+            entityRef: 'component:default/billing',
+            spans: 2,
+            errors: 1,
+            lastSeen: expect.any(String),
+          },
+          {
+            serviceName: 'legacy-cron',
+            entityRef: null,
+            spans: 1,
+            errors: 0,
+            lastSeen: expect.any(String),
+          },
+        ],
+      });
+      // api-gateway sent only client spans: it served nothing, so RED and this list leave it out.
+      expect(Date.now() - Date.parse(res.body.items[0].lastSeen)).toBeLessThan(
+        5 * 60_000,
+      );
+      // Without a window: the last hour.
+      const byDefault = await request(url).get('/v1/services');
+      expect(byDefault.status).toBe(200);
+      expect(byDefault.body.window).toBe('1h');
+      expect(byDefault.body.items).toHaveLength(2);
+    });
+
+    it('answers an empty list when no span arrived, and refuses an unknown window', async () => {
+      const url = await setup(undefined, { noSpans: true });
+      const res = await request(url).get('/v1/services?window=7d');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ window: '7d', source: 'embedded', items: [] });
+      const bad = await request(url).get('/v1/services?window=2w');
+      expect(bad.status).toBe(400);
+    });
+
+    it('lists services from the installed source when it has a list, from the embedded aggregates when not', async () => {
+      const asked: ServicesQuery[] = [];
+      const fake = (withList: boolean): MetricsSource => ({
+        id: 'prometheus',
+        count: async () => 0,
+        countSeries: async () => [],
+        red: async () => {
+          throw new Error('not asked');
+        },
+        ...(withList && {
+          async services(query: ServicesQuery) {
+            asked.push(query);
+            return [
+              {
+                serviceName: 'billing',
+                spans: 7,
+                errors: 2,
+                lastSeen: new Date('2026-12-02T10:00:00Z'),
+              },
+            ];
+          },
+        }),
+      });
+
+      const withList = await request(await setup(() => fake(true))).get(
+        '/v1/services?window=24h',
+      );
+      expect(withList.body).toEqual({
+        window: '24h',
+        source: 'prometheus',
+        items: [
+          {
+            serviceName: 'billing',
+            entityRef: null,
+            spans: 7,
+            errors: 2,
+            lastSeen: '2026-12-02T10:00:00.000Z',
+          },
+        ],
+      });
+      expect(asked).toHaveLength(1);
+      expect(asked[0].to.getTime() - asked[0].from.getTime()).toBe(
+        24 * 3_600_000,
+      );
+      expect(asked[0].stepMs).toBe(3_600_000);
+
+      const without = await request(await setup(() => fake(false))).get(
+        '/v1/services?window=15m',
+      );
+      expect(without.body).toMatchObject({
+        source: 'embedded',
+        items: [{ serviceName: 'billing', spans: 2, errors: 1 }],
+      });
     });
   },
 );

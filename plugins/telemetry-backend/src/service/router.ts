@@ -7,9 +7,17 @@ import { AggregateReader } from '../database/AggregateReader';
 import { GraphReader } from '../database/GraphReader';
 import { SampleReader } from '../database/SampleReader';
 import { edgeReport } from '../query/edgeReport';
+import { EmbeddedMetricsSource } from '../query/EmbeddedMetricsSource';
 import { redReport } from '../query/redReport';
+import { serviceList } from '../query/serviceList';
 import { traceSampleList } from '../query/traceSamples';
-import { isWindow, prefersHours, rangeOf, stepOf, WINDOWS } from '../query/windows';
+import {
+  isWindow,
+  prefersHours,
+  rangeOf,
+  stepOf,
+  WINDOWS,
+} from '../query/windows';
 import { createOpenApiRouter } from '../schema/openapi';
 import { SloService } from '../slo';
 
@@ -18,7 +26,11 @@ const DEFAULT_WINDOW = '1h';
 function windowParam(value: string | undefined) {
   const window = value ?? DEFAULT_WINDOW;
   if (!isWindow(window)) {
-    throw new InputError(`window: must be one of ${Object.keys(WINDOWS).join(', ')}, got '${window}'`);
+    throw new InputError(
+      `window: must be one of ${Object.keys(WINDOWS).join(
+        ', ',
+      )}, got '${window}'`,
+    );
   }
   return window;
 }
@@ -26,7 +38,10 @@ function windowParam(value: string | undefined) {
 /** The read API on the router generated from the OpenAPI spec; handlers stay thin. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
-  /** Which services have traffic (the edge report's "never observed" needs it). */
+  /**
+   * Which services have traffic (the edge report's "never observed" needs it); the service
+   * list when the installed source has none.
+   */
   aggregates: AggregateReader;
   /** The installed source (embedded or a module's): RED is read through it. */
   metricsSource: MetricsSource;
@@ -38,9 +53,35 @@ export async function createRouter(options: {
   traceUrlTemplate?: string;
   now?: () => number;
 }): Promise<express.Router> {
-  const { httpAuth, aggregates, metricsSource, graph, samples, catalog } = options;
+  const { httpAuth, aggregates, metricsSource, graph, samples, catalog } =
+    options;
   const now = options.now ?? Date.now;
   const router = await createOpenApiRouter();
+
+  // A module's source without a service list leaves it to the embedded aggregates.
+  const embedded = new EmbeddedMetricsSource(aggregates);
+  const servicesSource = metricsSource.services
+    ? { id: metricsSource.id, list: metricsSource.services.bind(metricsSource) }
+    : { id: embedded.id, list: embedded.services.bind(embedded) };
+
+  router.get('/v1/services', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const window = windowParam(req.query.window);
+    const { fromMs, toMs } = rangeOf(window, now());
+    const services = await servicesSource.list({
+      from: new Date(fromMs),
+      to: new Date(toMs),
+      stepMs: stepOf(window),
+    });
+    res.json(
+      serviceList({
+        window,
+        services,
+        catalog: await catalog.get(),
+        source: servicesSource.id,
+      }),
+    );
+  });
 
   router.get('/v1/services/:serviceName/red', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -95,9 +136,14 @@ export async function createRouter(options: {
   });
 
   router.get('/v1/slos', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    if (!options.slos) throw new NotFoundError('SLO status is not served by this backend');
-    res.json(await options.slos.getSloStatuses(req.query.entityRef, { credentials }));
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (!options.slos)
+      throw new NotFoundError('SLO status is not served by this backend');
+    res.json(
+      await options.slos.getSloStatuses(req.query.entityRef, { credentials }),
+    );
   });
 
   return router;

@@ -13,6 +13,7 @@ import type {
   EdgeReport,
   ExportTraceResponse,
   RedReport,
+  ServiceList,
   SloStatusList,
   TraceSampleList,
 } from '../models';
@@ -55,6 +56,29 @@ export class TelemetryApiClient {
       options,
     );
     return (await response.json()) as ExportTraceResponse;
+  }
+
+  /**
+   * The services that sent spans in a window, busiest first, with their catalog entity: what "this service has traces" means to governance and other callers.
+   */
+  async getServices(
+    request: {
+      query?: {
+        /**
+         * How far back from now; default 1h.
+         */
+        window?: '15m' | '1h' | '6h' | '24h' | '7d';
+      };
+    } = {},
+    options?: RequestOptions,
+  ): Promise<ServiceList> {
+    const response = await this.requester.send(
+      'GET',
+      '/v1/services',
+      { query: request.query },
+      options,
+    );
+    return (await response.json()) as ServiceList;
   }
 
   /**

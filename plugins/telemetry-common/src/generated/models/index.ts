@@ -21,6 +21,8 @@ export * from './RedReport.model';
 export * from './SampledSpan.model';
 export * from './SampledTrace.model';
 export * from './SeriesPoint.model';
+export * from './ServiceActivity.model';
+export * from './ServiceList.model';
 export * from './SloFileProblem.model';
 export * from './SloStatus.model';
 export * from './SloStatusList.model';

@@ -606,6 +606,57 @@ export const spec = {
         required: ['entityRef', 'items', 'problems'],
         additionalProperties: false,
       },
+      ServiceActivity: {
+        type: 'object',
+        description: 'One service that sent spans in the window.',
+        properties: {
+          serviceName: {
+            type: 'string',
+            description: 'The OpenTelemetry service.name.',
+          },
+          entityRef: {
+            type: ['string', 'null'],
+            description:
+              'The catalog entity the spans map to (strata.dev/otel-service-name, else the name); null when no entity maps to it.',
+          },
+          spans: {
+            type: 'number',
+            description:
+              'Served spans (SERVER and CONSUMER), the requests RED counts.',
+          },
+          errors: {
+            type: 'number',
+            description: 'The failing ones among them.',
+          },
+          lastSeen: {
+            type: 'string',
+            description:
+              'Start of the latest minute with spans (of the latest hour where the window reads rolled-up hours), as an ISO time.',
+          },
+        },
+        required: ['serviceName', 'entityRef', 'spans', 'errors', 'lastSeen'],
+        additionalProperties: false,
+      },
+      ServiceList: {
+        type: 'object',
+        properties: {
+          window: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['embedded', 'prometheus'],
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ServiceActivity',
+            },
+          },
+        },
+        required: ['window', 'source', 'items'],
+        additionalProperties: false,
+      },
     },
   },
   paths: {
@@ -695,6 +746,37 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+    },
+    '/v1/services': {
+      get: {
+        operationId: 'GetServices',
+        description:
+          'The services that sent spans in a window, busiest first, with their catalog entity: what "this service has traces" means to governance and other callers.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/window',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The list (empty when no spans arrived in the window).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ServiceList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
           },
         },
       },

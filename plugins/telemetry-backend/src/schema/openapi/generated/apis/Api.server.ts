@@ -10,6 +10,7 @@ import type {
   ModelError,
   OtlpStatus,
   RedReport,
+  ServiceList,
   SloStatusList,
   TraceSampleList,
 } from '../models';
@@ -22,6 +23,19 @@ export type ExportTraces = {
     [key: string]: any;
   };
   response: ExportTraceResponse | OtlpStatus;
+};
+
+/**
+ * The services that sent spans in a window, busiest first, with their catalog entity: what "this service has traces" means to governance and other callers.
+ */
+export type GetServices = {
+  query: {
+    /**
+     * How far back from now; default 1h.
+     */
+    window?: '15m' | '1h' | '6h' | '24h' | '7d';
+  };
+  response: ServiceList | ModelError;
 };
 
 /**
@@ -85,6 +99,7 @@ export type GetSlos = {
 /** Every operation, keyed as the typed router looks handlers up. */
 export type EndpointMap = {
   '#post|/v1/traces': ExportTraces;
+  '#get|/v1/services': GetServices;
   '#get|/v1/services/{serviceName}/red': GetRed;
   '#get|/v1/services/{serviceName}/traces': GetTraceSamples;
   '#get|/v1/edges': GetEdges;
