@@ -105,6 +105,9 @@ export function evaluateCondition(
 ): Outcome {
   if ('fact' in condition) return factOutcome(condition, entity, facts);
   if ('noFindings' in condition) {
+    if (facts.findingsUnknown) {
+      return { passed: false, unknown: true, evidence: `unknown: ${facts.findingsUnknown}` };
+    }
     const wanted = new Set<string>(condition.noFindings);
     const found = facts.findingsOf(refOf(entity)).filter(f => wanted.has(f.rule));
     return {

@@ -200,4 +200,29 @@ describe('evaluateChecks', () => {
     expect(new Set(unknown)).toEqual(new Set(['emits-traces', 'multiple-replicas']));
     expect(unknown).toHaveLength(24);
   });
+
+  it('says why traces, replicas and findings are unknown when the caller says so (an entity checked before its first evaluation)', async () => {
+    const entities = await withCatalogRelations([
+      group('team-a', { 'strata.dev/oncall-primary': 'user:default/ana' }),
+      service('new-one', { tier: 2 }),
+    ]);
+    const missing = {
+      telemetry: 'traces come with the next evaluation',
+      deployments: 'replicas come with the next evaluation',
+      findings: 'architecture findings need the whole graph: they come with the next evaluation',
+    };
+    const results = evaluateChecks({ entities }, DEFAULT_CHECKS, undefined, missing);
+    const byCheck = Object.fromEntries(results.map(r => [r.checkId, r]));
+    expect(byCheck['emits-traces']).toMatchObject({ unknown: true, passed: false, evidence: `unknown: ${missing.telemetry}` });
+    expect(byCheck['multiple-replicas']).toMatchObject({ unknown: true, evidence: `unknown: ${missing.deployments}` });
+    expect(byCheck['no-architecture-errors']).toMatchObject({ unknown: true, passed: false, evidence: `unknown: ${missing.findings}` });
+    // The catalog's own facts are checked as in an evaluation.
+    expect(byCheck['has-owner']).toMatchObject({ passed: true });
+    expect(byCheck['has-tier']).toMatchObject({ passed: true });
+    expect(byCheck['has-on-call']).toMatchObject({ passed: true });
+    expect(byCheck['has-slo']).toMatchObject({ passed: false, evidence: 'metadata.annotations["strata.dev/slo-file"] = absent: fails exists' });
+    // Without findings and a reason: unknown, saying they are not known (not "none found").
+    const bare = evaluateChecks({ entities }, [check({ noFindings: ['shared-database'] })], undefined);
+    expect(bare[0]).toMatchObject({ unknown: true, evidence: 'unknown: the architecture findings are not known' });
+  });
 });

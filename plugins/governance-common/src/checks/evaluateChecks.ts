@@ -8,7 +8,12 @@ import {
 } from '../types';
 import { evaluateCondition } from './conditions';
 import { FactSource } from './facts';
-import type { CheckAppliesTo, CheckDefinition, CheckResult } from './types';
+import type {
+  CheckAppliesTo,
+  CheckDefinition,
+  CheckInputsMissing,
+  CheckResult,
+} from './types';
 
 function listOf<T>(value: T | T[] | undefined): T[] | undefined {
   if (value === undefined) return undefined;
@@ -31,17 +36,21 @@ export function appliesTo(selector: CheckAppliesTo, entity: Entity): boolean {
 
 /**
  * Runs each check on every entity it applies to, with the evidence of what was found.
- * `findings` are the ones that count for `noFindings` conditions: pass the unwaived ones.
- * Results are sorted by entity ref, then check id. Linear in entities × checks.
+ * `findings` are the ones that count for `noFindings` conditions: pass the unwaived ones, or
+ * undefined when they are not known (then those conditions are unknown, `missing.findings`
+ * saying why). `missing` words why telemetry or workloads are absent when it is not because
+ * their plugin is not installed. Results are sorted by entity ref, then check id. Linear in
+ * entities × checks.
  */
 export function evaluateChecks(
   input: GovernanceInput,
   checks: CheckDefinition[],
-  findings: Finding[],
+  findings: Finding[] | undefined,
+  missing: CheckInputsMissing = {},
 ): CheckResult[] {
   const options = { ...DEFAULT_GOVERNANCE_OPTIONS, ...input.options };
   const index = indexFor(input.entities);
-  const facts = new FactSource(index, input, options, findings);
+  const facts = new FactSource(index, input, options, findings, missing);
   const sortedChecks = [...checks].sort((a, b) => (a.id < b.id ? -1 : 1));
   const entities = [...index.entities()]
     .map(entity => ({ entity, ref: refOf(entity) }))

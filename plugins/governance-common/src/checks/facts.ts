@@ -5,6 +5,7 @@ import { modelRecommendations } from '@internal/plugin-service-model-common';
 import { CatalogIndex, displayName, refOf } from '../graph/CatalogIndex';
 import type { Finding, GovernanceInput, GovernanceOptions } from '../types';
 import { parseFactPath, PathSegment, readPath } from './factPath';
+import type { CheckInputsMissing } from './types';
 
 /** A fact's value, or why it cannot be known here. */
 export type FactValueResult =
@@ -37,14 +38,20 @@ export class FactSource {
   private readonly traced?: Set<string>;
   private readonly replicas?: Map<string, number>;
   private readonly findingsByRef = new Map<string, Finding[]>();
+  /** Why the findings are not known; undefined when they are. */
+  readonly findingsUnknown?: string;
   private readonly paths = new Map<string, PathSegment[]>();
 
   constructor(
     readonly index: CatalogIndex,
     input: GovernanceInput,
     options: GovernanceOptions,
-    findings: Finding[],
+    findings: Finding[] | undefined,
+    private readonly missing: CheckInputsMissing = {},
   ) {
+    if (!findings) {
+      this.findingsUnknown = missing.findings ?? 'the architecture findings are not known';
+    }
     if (input.servicesWithTraces) {
       this.traced = new Set(
         input.servicesWithTraces.map(r => r.toLowerCase()),
@@ -60,7 +67,7 @@ export class FactSource {
         this.replicas.set(ref, Math.min(count, this.replicas.get(ref) ?? Infinity));
       }
     }
-    for (const finding of findings) {
+    for (const finding of findings ?? []) {
       for (const ref of finding.entityRefs) {
         const list = this.findingsByRef.get(ref) ?? [];
         list.push(finding);
@@ -126,12 +133,18 @@ export class FactSource {
         return this.onCall(ref);
       case 'hasTraces':
         if (!this.traced) {
-          return { known: false, reason: 'hasTraces needs telemetry, which is not installed' };
+          return {
+            known: false,
+            reason: this.missing.telemetry ?? 'hasTraces needs telemetry, which is not installed',
+          };
         }
         return { known: true, value: this.traced.has(ref) };
       case 'replicas': {
         if (!this.replicas) {
-          return { known: false, reason: 'replicas needs deployments, which is not installed' };
+          return {
+            known: false,
+            reason: this.missing.deployments ?? 'replicas needs deployments, which is not installed',
+          };
         }
         const count = this.replicas.get(ref);
         return count === undefined

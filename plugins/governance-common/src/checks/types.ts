@@ -97,6 +97,20 @@ export interface CheckResult {
   unknown?: boolean;
 }
 
+/**
+ * Why an input the checks read is absent, when it is not because its plugin is not installed:
+ * an entity checked on demand (registered after the latest evaluation) has its catalog facts but
+ * neither telemetry, workloads nor the architecture findings of the whole graph yet.
+ */
+export interface CheckInputsMissing {
+  /** Why `hasTraces` is unknown (default: telemetry is not installed). */
+  telemetry?: string;
+  /** Why `replicas` is unknown (default: deployments is not installed). */
+  deployments?: string;
+  /** Why `noFindings` is unknown; only read when no findings are given. */
+  findings?: string;
+}
+
 /** A level of the scorecard (Bronze, Silver, Gold): reached when its checks and every lower level's pass. */
 export interface LevelDefinition {
   id: string;
