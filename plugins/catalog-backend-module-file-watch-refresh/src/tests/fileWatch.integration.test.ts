@@ -3,39 +3,21 @@
  * repositories provider) and this module, on every database the suite has. The processing loop
  * is 10 minutes here: whatever shows within the test's seconds was brought by the file watch.
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import { waitFor } from '@internal/backend-test-kit';
 import {
-  isolatedTestBackendServices,
-  waitFor,
-} from '@internal/backend-test-kit';
+  CatalogTestBackend,
+  componentYaml,
+  startCatalogTestBackend,
+} from '@internal/backend-test-kit/catalog';
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import request from 'supertest';
 import fileWatchModule from '../index';
 
-const component = (
-  name: string,
-  description: string,
-) => `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: ${name}
-  description: ${description}
-spec:
-  type: service
-  lifecycle: production
-  owner: group:default/payments
-`;
+const component = (name: string, description: string) =>
+  componentYaml(name, { description, owner: 'group:default/payments' });
 
 const databases = TestDatabases.create();
 
@@ -44,25 +26,16 @@ jest.setTimeout(90_000);
 describe.each(databases.eachSupportedId())(
   'file watch → catalog on %s',
   databaseId => {
+    let catalog: CatalogTestBackend;
     let dir: string;
     let org: string;
-    let services: string;
-    let repositoriesDir: string;
-    let server: Parameters<typeof request>[0];
-    let stop: () => Promise<void>;
 
-    const entity = async (name: string) => {
-      const res = await request(server)
-        .get(`/api/catalog/entities/by-name/component/default/${name}`)
-        .set('Authorization', mockCredentials.user.header());
-      return res.status === 200 ? (res.body as Entity) : undefined;
-    };
+    const entity = (name: string) =>
+      catalog.entity(`component:default/${name}`);
     const described = (name: string, description: string) =>
-      waitFor(
-        async () => {
-          const e = await entity(name);
-          return e?.metadata.description === description ? e : undefined;
-        },
+      catalog.waitForEntity(
+        `component:default/${name}`,
+        e => e.metadata.description === description,
         `${name} described "${description}"`,
         { timeoutMs: 20_000 },
       );
@@ -74,72 +47,51 @@ describe.each(databases.eachSupportedId())(
       );
 
     beforeAll(async () => {
-      dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'watch-')));
-      org = path.join(dir, 'org');
-      services = path.join(dir, 'services');
-      // Created only later: the watch has to survive its absence.
-      repositoriesDir = path.join(dir, 'repositories');
-      fs.mkdirSync(org);
-      fs.mkdirSync(path.join(services, 'billing'), { recursive: true });
-      fs.writeFileSync(
-        path.join(org, 'catalog-info.yaml'),
-        `apiVersion: backstage.io/v1alpha1
+      catalog = await startCatalogTestBackend({
+        databases,
+        databaseId,
+        features: [
+          localRepositoriesModule,
+          fileWatchModule,
+          eventsServiceFactory,
+        ],
+        // repositories/ is created only later: the watch has to survive its absence.
+        files: {
+          'org/catalog-info.yaml': `apiVersion: backstage.io/v1alpha1
 kind: Location
 metadata:
   name: org
 spec:
   targets: [./payments.yaml]
 `,
-      );
-      fs.writeFileSync(
-        path.join(org, 'payments.yaml'),
-        component('payments', 'takes payments'),
-      );
-      fs.writeFileSync(
-        path.join(services, 'billing', 'catalog-info.yaml'),
-        component('billing', 'bills'),
-      );
-
-      const backend = await startTestBackend({
-        features: [
-          catalogPlugin,
-          localRepositoriesModule,
-          fileWatchModule,
-          eventsServiceFactory,
-          ...isolatedTestBackendServices(databases, databaseId).features,
-          mockServices.rootConfig.factory({
-            data: {
-              catalog: {
-                processingInterval: { minutes: 10 },
-                rules: [{ allow: ['Component', 'Location'] }],
-                locations: [
-                  { type: 'file', target: path.join(org, 'catalog-info.yaml') },
-                  {
-                    type: 'file',
-                    target: path.join(services, '*', 'catalog-info.yaml'),
-                  },
-                ],
-              },
-              strata: {
-                scaffolder: { localRepositoriesDir: repositoriesDir },
-                catalog: {
-                  allowedFileLocationRoots: [org],
-                  fileWatch: { debounceMs: 100 },
-                },
-              },
+          'org/payments.yaml': component('payments', 'takes payments'),
+          'services/billing/catalog-info.yaml': component('billing', 'bills'),
+        },
+        catalog: {
+          processingInterval: { minutes: 10 },
+          kinds: ['Component', 'Location'],
+          locations: ['org/catalog-info.yaml', 'services/*/catalog-info.yaml'],
+        },
+        config: folder => ({
+          strata: {
+            scaffolder: {
+              localRepositoriesDir: path.join(folder, 'repositories'),
             },
-          }),
-        ],
+            catalog: {
+              allowedFileLocationRoots: [path.join(folder, 'org')],
+              fileWatch: { debounceMs: 100 },
+            },
+          },
+        }),
       });
-      server = backend.server;
-      stop = () => backend.stop();
+      dir = catalog.dir;
+      org = path.join(dir, 'org');
       await described('payments', 'takes payments');
       await described('billing', 'bills');
     });
 
     afterAll(async () => {
-      await stop?.();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await catalog?.stop();
     });
 
     it('re-reads a changed file that a Location entity reads', async () => {
@@ -153,36 +105,33 @@ spec:
     });
 
     it('reads a new file that an app-config glob target matches', async () => {
-      fs.mkdirSync(path.join(services, 'ledger'));
-      fs.writeFileSync(
-        path.join(services, 'ledger', 'catalog-info.yaml'),
+      const file = catalog.writeFile(
+        'services/ledger/catalog-info.yaml',
         component('ledger', 'keeps the books'),
       );
       const ledger = await described('ledger', 'keeps the books');
       expect(
         ledger.metadata.annotations?.['backstage.io/managed-by-location'],
-      ).toBe(`file:${path.join(services, 'ledger', 'catalog-info.yaml')}`);
+      ).toBe(`file:${file}`);
     });
 
     it('serves a local repository created after start, follows its edits, and drops it when removed', async () => {
-      const repo = path.join(repositoriesDir, 'report-exporter');
-      fs.mkdirSync(repo, { recursive: true });
-      fs.writeFileSync(
-        path.join(repo, 'catalog-info.yaml'),
+      const file = catalog.writeFile(
+        'repositories/report-exporter/catalog-info.yaml',
         component('report-exporter', 'exports reports'),
       );
       const served = await described('report-exporter', 'exports reports');
       expect(
         served.metadata.annotations?.['backstage.io/managed-by-location'],
-      ).toBe(`file:${path.join(repo, 'catalog-info.yaml')}`);
+      ).toBe(`file:${file}`);
 
       fs.writeFileSync(
-        path.join(repo, 'catalog-info.yaml'),
+        file,
         component('report-exporter', 'exports reports as CSV'),
       );
       await described('report-exporter', 'exports reports as CSV');
 
-      fs.rmSync(repo, { recursive: true });
+      fs.rmSync(path.dirname(file), { recursive: true });
       expect(await gone('report-exporter')).toBe(true);
     });
 
