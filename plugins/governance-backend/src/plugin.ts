@@ -73,6 +73,11 @@ export const governancePlugin = createBackendPlugin({
           catalog: new CatalogInput(deps.catalog, deps.auth),
           edges: async window =>
             telemetry.getEdges({ query: { window } }, await token('telemetry')),
+          services: async window =>
+            telemetry.getServices(
+              { query: { window } },
+              await token('telemetry'),
+            ),
           deploymentStatus: async entityRef =>
             deployments.getStatus(
               { query: { entityRef } },

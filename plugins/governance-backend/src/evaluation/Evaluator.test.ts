@@ -14,7 +14,7 @@ import { governanceDatabase } from '../database/migrate';
 import { SourceAvailabilityStore } from '../database/SourceAvailabilityStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { CatalogInput } from '../inputs/catalogInput';
-import { EdgesReader } from '../inputs/telemetryInput';
+import { EdgesReader, ServicesReader } from '../inputs/telemetryInput';
 import { Evaluator, EvaluatorOptions } from './Evaluator';
 
 jest.setTimeout(60_000);
@@ -57,6 +57,19 @@ const edges: EdgesReader = async window => ({
   ],
 });
 
+/** The services that sent spans: billing and auth (an edge shows them too) and admin, alone. */
+const services: ServicesReader = async window => ({
+  window,
+  source: 'embedded',
+  items: ['billing', 'auth', 'admin'].map(name => ({
+    serviceName: name,
+    entityRef: `component:default/${name}`,
+    spans: 10,
+    errors: 0,
+    lastSeen: '2026-12-02T07:59:00.000Z',
+  })),
+});
+
 const HOUR = 3600_000;
 
 describe('Evaluator', () => {
@@ -75,6 +88,7 @@ describe('Evaluator', () => {
       const evaluatorOptions: EvaluatorOptions = {
         catalog: new CatalogInput(catalog, mockServices.auth()),
         edges,
+        services,
         deploymentStatus: oneReplicaEach,
         evaluations,
         history,
@@ -149,9 +163,26 @@ describe('Evaluator', () => {
       });
     });
 
+    it('counts a service that sent spans as traced though no edge shows it', async () => {
+      const { evaluator } = await setup();
+      const evaluation = await evaluator.run('api');
+      const missingTraces = evaluation.findings
+        .filter(
+          f =>
+            f.rule === 'missing-observability' &&
+            f.message.includes('no traces'),
+        )
+        .map(f => f.entityRefs[0]);
+      // admin's spans pair with nothing, but telemetry lists it.
+      expect(missingTraces).not.toContain('component:default/admin');
+      expect(missingTraces).not.toContain('component:default/billing');
+      expect(missingTraces).toContain('component:default/user-management');
+    });
+
     it('evaluates without telemetry and deployments when they are not installed, and says so', async () => {
       const { evaluator } = await setup({
         edges: notInstalled,
+        services: notInstalled,
         deploymentStatus: noClusters,
       });
       const evaluation = await evaluator.run('schedule');

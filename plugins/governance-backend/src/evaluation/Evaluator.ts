@@ -21,6 +21,7 @@ import { optionalSource, sourceStatus } from '../inputs/source';
 import {
   EdgesReader,
   readTelemetry,
+  ServicesReader,
   TelemetryWindow,
 } from '../inputs/telemetryInput';
 import { historyCounts, utcDay } from './historyCounts';
@@ -34,6 +35,8 @@ export interface EvaluatorOptions {
   catalog: CatalogInput;
   /** Telemetry's edge report; undefined when the backend has no way to reach it. */
   edges?: EdgesReader;
+  /** Telemetry's list of the services that sent spans (the services with traces). */
+  services?: ServicesReader;
   /** Deployments' status per service. */
   deploymentStatus?: StatusReader;
   evaluations: EvaluationStore;
@@ -94,8 +97,13 @@ export class Evaluator {
     const { entities, fingerprint } = await options.catalog.readAll();
 
     const telemetry = await optionalSource('telemetry', async () => {
-      if (!options.edges) throw new Error('no client configured');
-      return readTelemetry(options.edges, options.telemetryWindow);
+      if (!options.edges || !options.services) {
+        throw new Error('no client configured');
+      }
+      return readTelemetry(
+        { edges: options.edges, services: options.services },
+        options.telemetryWindow,
+      );
     });
     const components = entities
       .filter(e => e.kind.toLocaleLowerCase('en-US') === 'component')

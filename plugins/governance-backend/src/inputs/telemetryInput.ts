@@ -2,9 +2,12 @@ import type {
   ObservedEdgeInput,
   UnobservedDeclarationInput,
 } from '@internal/plugin-governance-common';
-import type { EdgeReport } from '@internal/plugin-telemetry-common';
+import type {
+  EdgeReport,
+  ServiceList,
+} from '@internal/plugin-telemetry-common';
 
-/** The telemetry windows the edges endpoint offers. */
+/** The telemetry windows the edges and services endpoints offer. */
 export const TELEMETRY_WINDOWS = ['15m', '1h', '6h', '24h', '7d'] as const;
 export type TelemetryWindow = (typeof TELEMETRY_WINDOWS)[number];
 
@@ -18,23 +21,38 @@ export interface TelemetryData {
 /** Reads the observed service graph (`GET /api/telemetry/v1/edges`). */
 export type EdgesReader = (window: TelemetryWindow) => Promise<EdgeReport>;
 
+/** Reads the services that sent spans (`GET /api/telemetry/v1/services`). */
+export type ServicesReader = (window: TelemetryWindow) => Promise<ServiceList>;
+
+/** Telemetry's two reads the rules need. */
+export interface TelemetryReader {
+  edges: EdgesReader;
+  services: ServicesReader;
+}
+
 /**
- * The rules' telemetry input from one edge report. Telemetry has no list of the services that
- * sent spans, so a service "has traces" when it is an end of an observed edge (a call it made
- * or served, a message it produced or consumed, a database it queried). A service whose spans
- * pair with nothing at all is not seen here (docs/governance.md says so).
+ * The rules' telemetry input: the edges for the drift rules, and the services with traces from
+ * telemetry's list of the services that sent spans (those a catalog entity maps to). That list
+ * counts served spans (SERVER and CONSUMER, what RED counts), so a service that only calls out —
+ * a job querying its database, a producer — is added from the edges it is the caller of.
  */
 export async function readTelemetry(
-  edges: EdgesReader,
+  reader: TelemetryReader,
   window: TelemetryWindow,
 ): Promise<TelemetryData> {
-  const report = await edges(window);
+  const [report, services] = await Promise.all([
+    reader.edges(window),
+    reader.services(window),
+  ]);
   const withTraces = new Set<string>();
+  for (const service of services.items) {
+    if (service.entityRef) withTraces.add(service.entityRef);
+  }
   for (const edge of report.edges) {
-    if (isEntityRef(edge.from)) withTraces.add(edge.from);
-    // A database edge's target is a database, which emits nothing itself.
-    if (edge.kind !== 'database' && isEntityRef(edge.to))
-      withTraces.add(edge.to);
+    // The caller's end emitted the span; a consumer's edge starts at its topic, which emits nothing.
+    if (isEntityRef(edge.from) && !edge.from.startsWith('resource:')) {
+      withTraces.add(edge.from);
+    }
   }
   return {
     observedEdges: report.edges.map(e => ({
