@@ -119,8 +119,8 @@ export async function startCatalogTestBackend(
       features: [
         catalogPlugin,
         ...(options.features ?? []),
-        ...(await permissionFeatures(options.permissions)),
-        ...(await mcpActionsFeatures(options.mcpActions)),
+        ...permissionFeatures(options.permissions),
+        ...mcpActionsFeatures(options.mcpActions),
         ...isolatedTestBackendServices(options.databases, options.databaseId)
           .features,
         mockServices.rootConfig.factory({ data: config(options, dir) }),
@@ -201,43 +201,36 @@ export async function startCatalogTestBackend(
 }
 
 /*
- * The permission and MCP actions backends are loaded only when asked for: a test of a catalog
+ * The permission and MCP actions backends are required only when asked for: a test of a catalog
  * module does not load them, nor need them installed (they are optional peer dependencies).
+ * `require`, not `import()`: Jest runs the tests as CommonJS without VM modules.
  */
-async function permissionFeatures(
+function permissionFeatures(
   permissions: CatalogTestBackendOptions['permissions'],
-): Promise<BackendFeature[]> {
+): BackendFeature[] {
   if (!permissions) return [];
-  const [permissionBackend, { permissionsServiceFactory }, registry] =
-    await Promise.all([
-      import('@backstage/plugin-permission-backend'),
-      import('@backstage/backend-defaults/permissions'),
-      import('@backstage/backend-defaults/permissionsRegistry'),
-    ]);
+  const permissionBackend: typeof import('@backstage/plugin-permission-backend') = require('@backstage/plugin-permission-backend');
+  const defaults: typeof import('@backstage/backend-defaults/permissions') = require('@backstage/backend-defaults/permissions');
+  const registry: typeof import('@backstage/backend-defaults/permissionsRegistry') = require('@backstage/backend-defaults/permissionsRegistry');
   return [
     permissionBackend.default,
     permissions.policy,
-    permissionsServiceFactory,
+    defaults.permissionsServiceFactory,
     registry.permissionsRegistryServiceFactory,
     ...signedInUsers(permissions.groups),
   ];
 }
 
-async function mcpActionsFeatures(
+function mcpActionsFeatures(
   mcpActions: CatalogTestBackendOptions['mcpActions'],
-): Promise<BackendFeature[]> {
+): BackendFeature[] {
   if (!mcpActions) return [];
-  const [
-    mcpActionsBackend,
-    { actionsRegistryServiceFactory, actionsServiceFactory },
-  ] = await Promise.all([
-    import('@backstage/plugin-mcp-actions-backend'),
-    import('@backstage/backend-defaults/alpha'),
-  ]);
+  const mcpActionsBackend: typeof import('@backstage/plugin-mcp-actions-backend') = require('@backstage/plugin-mcp-actions-backend');
+  const actions: typeof import('@backstage/backend-defaults/alpha') = require('@backstage/backend-defaults/alpha');
   return [
     mcpActionsBackend.default,
-    actionsRegistryServiceFactory,
-    actionsServiceFactory,
+    actions.actionsRegistryServiceFactory,
+    actions.actionsServiceFactory,
   ];
 }
 
