@@ -8,37 +8,18 @@
  * platform, the admins). Their groups come from the test's user info service, as the `ent`
  * claim of a real sign-in token would carry them.
  */
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  actionsRegistryServiceFactory,
-  actionsServiceFactory,
-} from '@backstage/backend-defaults/alpha';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
-import permissionPlugin from '@backstage/plugin-permission-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { waitFor } from '@internal/backend-test-kit';
 import {
-  isolatedTestBackendServices,
-  waitFor,
-} from '@internal/backend-test-kit';
-import fs from 'node:fs';
+  CatalogTestBackend,
+  componentYaml,
+  startCatalogTestBackend,
+} from '@internal/backend-test-kit/catalog';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import strataPolicyModule from './index';
 
@@ -54,54 +35,6 @@ const GROUPS: Record<string, string[]> = {
   [HANNAH]: ['group:default/billing'],
   [ANA]: ['group:default/platform'],
 };
-
-const userInfoFromTokens = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials) {
-      const principal = credentials.principal as { userEntityRef?: string };
-      if (!principal.userEntityRef) throw new Error('not a user');
-      return {
-        userEntityRef: principal.userEntityRef,
-        ownershipEntityRefs: [
-          principal.userEntityRef,
-          ...(GROUPS[principal.userEntityRef] ?? []),
-        ],
-      };
-    },
-  }),
-});
-
-/**
- * The mock auth service, except that a plugin calling another plugin for a user sends a user
- * token naming itself as the actor, as the real auth service's on-behalf-of tokens do. The
- * permission backend relies on that actor: a user's own request for a resource permission
- * must name the resource, a plugin's request for the user need not.
- */
-const authWithActors = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }) {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    const forward = auth.getPluginRequestToken.bind(auth);
-    auth.getPluginRequestToken = async options => {
-      const principal = options.onBehalfOf.principal as {
-        type: string;
-        userEntityRef?: string;
-      };
-      if (principal.type === 'user' && principal.userEntityRef) {
-        return {
-          token: mockCredentials.user.token(principal.userEntityRef, {
-            actor: { subject: `plugin:${plugin.getId()}` },
-          }),
-        };
-      }
-      return forward(options);
-    };
-    return auth;
-  },
-});
 
 const ORG_YAML = `
 apiVersion: backstage.io/v1alpha1
@@ -135,19 +68,14 @@ metadata: { name: hannah-mueller }
 spec: { memberOf: [billing] }
 `;
 
-const component = (name: string, owner: string) => `
----
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata: { name: ${name} }
-spec: { type: service, lifecycle: production, owner: ${owner} }
-`;
+const component = (name: string, owner: string) =>
+  componentYaml(name, { owner });
 
 const SERVICES_YAML = [
   component('etl-workers', 'group:default/pipelines'),
   component('etl-scheduler', 'group:default/pipelines'),
   component('invoicing', 'group:default/billing'),
-].join('');
+].join('---\n');
 
 /** Waits in its only step, so a test can see it running and cancel it. */
 const TEMPLATE_YAML = `
@@ -174,39 +102,28 @@ const TEAM_REPO_YAML = component(
   'group:default/pipelines',
 );
 
-type McpResult = {
-  isError?: boolean;
-  content: { type: string; text: string }[];
-  structuredContent?: Record<string, unknown>;
-};
-
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe.each(databases.eachSupportedId())(
   'Strata permission policy on the real backend (%s)',
   databaseId => {
-    let dir: string;
     let repoServer: http.Server;
     let repoBase: string;
-    let backend: Awaited<ReturnType<typeof startTestBackend>>;
+    let catalog: CatalogTestBackend;
     let server: http.Server;
 
     const as = (user: string) => mockCredentials.user.header(user);
 
-    const entity = async (ref: string, user = KENJI) => {
-      const [kind, rest] = ref.split(':');
-      const res = await request(server)
-        .get(`/api/catalog/entities/by-name/${kind}/${rest}`)
-        .set('Authorization', as(user));
-      return res.status === 200 ? (res.body as Entity) : undefined;
-    };
+    const entity = (ref: string, user = KENJI) => catalog.entity(ref, { user });
 
     /** The entity once the catalog has stitched its owner relation. */
-    const ownedEntity = (ref: string) =>
-      waitFor(async () => {
-        const e = await entity(ref);
-        return e?.relations?.some(r => r.type === 'ownedBy') ? e : undefined;
-      }, `${ref} with its owner`);
+    const ownedEntity = (ref: string): Promise<Entity> =>
+      catalog.waitForEntity(
+        ref,
+        e => e.relations?.some(r => r.type === 'ownedBy') ?? false,
+        `${ref} with its owner`,
+        { user: KENJI },
+      );
 
     const byUid = (uid: string) =>
       request(server)
@@ -227,31 +144,6 @@ describe.each(databases.eachSupportedId())(
         .get(`/api/catalog/locations/${id}`)
         .set('Authorization', as(ANA));
 
-    /** A tools/call on the portal's MCP endpoint, as an MCP client acting for `user`. */
-    const callTool = async (
-      user: string,
-      name: string,
-      args: Record<string, unknown>,
-    ): Promise<McpResult> => {
-      const res = await request(server)
-        .post('/api/mcp-actions/v1')
-        .set('Authorization', as(user))
-        .set('Accept', 'application/json, text/event-stream')
-        .send({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'tools/call',
-          params: { name, arguments: args },
-        });
-      expect(res.status).toBe(200);
-      // The streamable HTTP transport answers with one server-sent event.
-      const data = res.text.split('\n').find(line => line.startsWith('data: '));
-      if (!data) throw new Error(`No MCP message in: ${res.text}`);
-      const message = JSON.parse(data.slice('data: '.length));
-      if (message.error) throw new Error(JSON.stringify(message.error));
-      return message.result as McpResult;
-    };
-
     const task = (id: string, user: string) =>
       request(server)
         .get(`/api/scaffolder/v2/tasks/${id}`)
@@ -270,11 +162,6 @@ describe.each(databases.eachSupportedId())(
     };
 
     beforeAll(async () => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strata-policy-'));
-      fs.writeFileSync(path.join(dir, 'org.yaml'), ORG_YAML);
-      fs.writeFileSync(path.join(dir, 'services.yaml'), SERVICES_YAML);
-      fs.writeFileSync(path.join(dir, 'template.yaml'), TEMPLATE_YAML);
-
       repoServer = http.createServer((req, res) => {
         if (req.url?.endsWith('/catalog-info.yaml')) {
           res.writeHead(200, { 'Content-Type': 'text/yaml' });
@@ -289,51 +176,30 @@ describe.each(databases.eachSupportedId())(
       const repoPort = (repoServer.address() as AddressInfo).port;
       repoBase = `http://127.0.0.1:${repoPort}`;
 
-      backend = await startTestBackend({
-        features: [
-          catalogPlugin,
-          scaffolderEntityModelModule,
-          scaffolderPlugin,
-          permissionPlugin,
-          strataPolicyModule,
-          mcpActionsPlugin,
-          permissionsServiceFactory,
-          permissionsRegistryServiceFactory,
-          actionsRegistryServiceFactory,
-          actionsServiceFactory,
-          userInfoFromTokens,
-          authWithActors,
-          ...isolatedTestBackendServices(databases, databaseId).features,
-          mockServices.rootConfig.factory({
-            data: {
-              permission: { enabled: true },
-              strata: { permissions: { admins: ['group:default/platform'] } },
-              backend: {
-                actions: { pluginSources: ['catalog', 'scaffolder'] },
-                reading: { allow: [{ host: `127.0.0.1:${repoPort}` }] },
-              },
-              catalog: {
-                processingInterval: { minutes: 10 },
-                rules: [
-                  {
-                    allow: [
-                      'Component',
-                      'Group',
-                      'User',
-                      'Template',
-                      'Location',
-                    ],
-                  },
-                ],
-                locations: ['org.yaml', 'services.yaml', 'template.yaml'].map(
-                  file => ({ type: 'file', target: path.join(dir, file) }),
-                ),
-              },
-            },
-          }),
-        ],
+      catalog = await startCatalogTestBackend({
+        databases,
+        databaseId,
+        features: [scaffolderEntityModelModule, scaffolderPlugin],
+        permissions: { policy: strataPolicyModule, groups: GROUPS },
+        mcpActions: { pluginSources: ['catalog', 'scaffolder'] },
+        files: {
+          'org.yaml': ORG_YAML,
+          'services.yaml': SERVICES_YAML,
+          'template.yaml': TEMPLATE_YAML,
+        },
+        catalog: {
+          processingInterval: { minutes: 10 },
+          kinds: ['Component', 'Group', 'User', 'Template', 'Location'],
+          locations: ['org.yaml', 'services.yaml', 'template.yaml'],
+        },
+        config: {
+          strata: { permissions: { admins: ['group:default/platform'] } },
+          backend: {
+            reading: { allow: [{ host: `127.0.0.1:${repoPort}` }] },
+          },
+        },
       });
-      server = backend.server as unknown as http.Server;
+      server = catalog.server;
 
       for (const ref of [
         'component:default/etl-workers',
@@ -346,12 +212,11 @@ describe.each(databases.eachSupportedId())(
     });
 
     afterAll(async () => {
-      await backend?.stop();
+      await catalog?.stop();
       // Task and processing loops notice the stop after their current iteration; let them
       // finish while their databases still exist.
       await new Promise(resolve => setTimeout(resolve, 2000));
       await new Promise(resolve => repoServer?.close(resolve));
-      fs.rmSync(dir, { recursive: true, force: true });
     });
 
     it('catalog entity delete: owner 204, another team 403, admin 204', async () => {
@@ -522,36 +387,48 @@ describe.each(databases.eachSupportedId())(
       const registered = await registerLocation(KENJI, target);
 
       for (const user of [HANNAH, KENJI]) {
-        const denied = await callTool(user, 'catalog.unregister-entity', {
-          type: { locationId: registered.id },
-        });
+        const denied = await catalog.callMcpTool(
+          user,
+          'catalog.unregister-entity',
+          {
+            type: { locationId: registered.id },
+          },
+        );
         expect(denied.isError).toBe(true);
         expect(denied.content[0].text).toMatch(/^NotAllowedError/);
-        const byUrl = await callTool(user, 'catalog.unregister-entity', {
-          type: { locationUrl: target },
-        });
+        const byUrl = await catalog.callMcpTool(
+          user,
+          'catalog.unregister-entity',
+          {
+            type: { locationUrl: target },
+          },
+        );
         expect(byUrl.isError).toBe(true);
         expect(byUrl.content[0].text).toMatch(/^NotAllowedError/);
       }
       expect((await location(registered.id)).status).toBe(200);
 
-      const allowed = await callTool(ANA, 'catalog.unregister-entity', {
-        type: { locationUrl: target },
-      });
+      const allowed = await catalog.callMcpTool(
+        ANA,
+        'catalog.unregister-entity',
+        {
+          type: { locationUrl: target },
+        },
+      );
       expect(allowed.isError).toBeFalsy();
       expect((await location(registered.id)).status).toBe(404);
     });
 
     it('MCP refresh-catalog-entity: the owner’s decision applies to the MCP client acting for them', async () => {
       const args = { kind: 'Component', name: 'etl-scheduler' };
-      const denied = await callTool(
+      const denied = await catalog.callMcpTool(
         HANNAH,
         'catalog.refresh-catalog-entity',
         args,
       );
       expect(denied.isError).toBe(true);
       expect(denied.content[0].text).toMatch(/^NotAllowedError/);
-      const allowed = await callTool(
+      const allowed = await catalog.callMcpTool(
         KENJI,
         'catalog.refresh-catalog-entity',
         args,
@@ -563,10 +440,14 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('MCP execute-template runs as the calling user: the task is theirs, not another user’s', async () => {
-      const result = await callTool(KENJI, 'scaffolder.execute-template', {
-        templateRef: 'template:default/wait-a-bit',
-        values: { name: 'from-mcp' },
-      });
+      const result = await catalog.callMcpTool(
+        KENJI,
+        'scaffolder.execute-template',
+        {
+          templateRef: 'template:default/wait-a-bit',
+          values: { name: 'from-mcp' },
+        },
+      );
       expect(result.isError).toBeFalsy();
       const taskId = result.structuredContent?.taskId as string;
       const own = await task(taskId, KENJI);
@@ -574,7 +455,7 @@ describe.each(databases.eachSupportedId())(
       expect(own.body.createdBy).toBe(KENJI);
       expect((await task(taskId, HANNAH)).status).toBe(403);
 
-      const hannahsView = await callTool(
+      const hannahsView = await catalog.callMcpTool(
         HANNAH,
         'scaffolder.list-scaffolder-tasks',
         {},
