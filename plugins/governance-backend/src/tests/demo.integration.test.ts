@@ -8,31 +8,15 @@
  * Users: Kenji (group pipelines), Ana (group platform, the admins). Their groups come from the
  * test's user info service, as the `ent` claim of a real sign-in token would carry them.
  */
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  actionsRegistryServiceFactory,
-  actionsServiceFactory,
-} from '@backstage/backend-defaults/alpha';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
-import permissionPlugin from '@backstage/plugin-permission-backend';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
 import strataPolicyModule from '@internal/plugin-permission-backend-module-strata-policy';
+import { waitFor } from '@internal/backend-test-kit';
 import {
-  isolatedTestBackendServices,
-  waitFor,
-} from '@internal/backend-test-kit';
+  CatalogTestBackend,
+  startCatalogTestBackend,
+} from '@internal/backend-test-kit/catalog';
 import http from 'node:http';
 import path from 'node:path';
 import request from 'supertest';
@@ -57,110 +41,47 @@ const SHARED_DB = [
   'component:default/user-management',
 ];
 
-const userInfoFromTokens = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials) {
-      const principal = credentials.principal as { userEntityRef?: string };
-      if (!principal.userEntityRef) throw new Error('not a user');
-      return {
-        userEntityRef: principal.userEntityRef,
-        ownershipEntityRefs: [
-          principal.userEntityRef,
-          ...(GROUPS[principal.userEntityRef] ?? []),
-        ],
-      };
-    },
-  }),
-});
-
-/** A plugin calling another for a user sends a user token naming itself as the actor, as the real auth service does. */
-const authWithActors = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }) {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    const forward = auth.getPluginRequestToken.bind(auth);
-    auth.getPluginRequestToken = async options => {
-      const principal = options.onBehalfOf.principal as {
-        type: string;
-        userEntityRef?: string;
-      };
-      if (principal.type === 'user' && principal.userEntityRef) {
-        return {
-          token: mockCredentials.user.token(principal.userEntityRef, {
-            actor: { subject: `plugin:${plugin.getId()}` },
-          }),
-        };
-      }
-      return forward(options);
-    };
-    return auth;
-  },
-});
-
-type McpResult = {
-  isError?: boolean;
-  content: { type: string; text: string }[];
-  structuredContent?: Record<string, unknown>;
-};
+/** How many of the entity's relations are of this type. */
+const relations = (e: Entity, type: string) =>
+  (e.relations ?? []).filter(r => r.type === type).length;
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe.each(databases.eachSupportedId())(
   'governance on the demo organisation (%s)',
   databaseId => {
-    let backend: Awaited<ReturnType<typeof startTestBackend>>;
+    let catalog: CatalogTestBackend;
     let server: http.Server;
     const as = (user: string) => mockCredentials.user.header(user);
     const api = (p: string) => `/api/governance${p}`;
 
     beforeAll(async () => {
-      backend = await startTestBackend({
-        features: [
-          catalogPlugin,
-          serviceModelModule,
-          permissionPlugin,
-          strataPolicyModule,
-          mcpActionsPlugin,
-          governancePlugin,
-          permissionsServiceFactory,
-          permissionsRegistryServiceFactory,
-          actionsRegistryServiceFactory,
-          actionsServiceFactory,
-          userInfoFromTokens,
-          authWithActors,
-          ...isolatedTestBackendServices(databases, databaseId).features,
-          mockServices.rootConfig.factory({
-            data: {
-              permission: { enabled: true },
-              strata: { permissions: { admins: ['group:default/platform'] } },
-              backend: { actions: { pluginSources: ['governance'] } },
-              catalog: {
-                processingInterval: { minutes: 10 },
-                rules: [
-                  {
-                    allow: [
-                      'Domain',
-                      'System',
-                      'Component',
-                      'API',
-                      'Resource',
-                      'Location',
-                      'Group',
-                      'User',
-                    ],
-                  },
-                ],
-                locations: [{ type: 'file', target: DEMO }],
-              },
-              governance: { changeProbe: { enabled: false } },
-            },
-          }),
-        ],
+      catalog = await startCatalogTestBackend({
+        databases,
+        databaseId,
+        features: [serviceModelModule, governancePlugin],
+        permissions: { policy: strataPolicyModule, groups: GROUPS },
+        mcpActions: { pluginSources: ['governance'] },
+        catalog: {
+          processingInterval: { minutes: 10 },
+          kinds: [
+            'Domain',
+            'System',
+            'Component',
+            'API',
+            'Resource',
+            'Location',
+            'Group',
+            'User',
+          ],
+          locations: [DEMO],
+        },
+        config: {
+          strata: { permissions: { admins: ['group:default/platform'] } },
+          governance: { changeProbe: { enabled: false } },
+        },
       });
-      server = backend.server as unknown as http.Server;
+      server = catalog.server;
       // The whole organisation is in and stitched: every service and resource with its owner,
       // and legacy-db with its three services.
       const stitched = async (kind: string) => {
@@ -181,19 +102,16 @@ describe.each(databases.eachSupportedId())(
             : undefined,
         'the demo services, resources and APIs with their owners',
       );
-      await waitFor(async () => {
-        const res = await request(server)
-          .get('/api/catalog/entities/by-name/resource/default/legacy-db')
-          .set('Authorization', as(ANA));
-        const users = (res.body?.relations ?? []).filter(
-          (r: { type: string }) => r.type === 'dependencyOf',
-        );
-        return users.length === 3 ? true : undefined;
-      }, 'legacy-db with its three services');
+      await catalog.waitForEntity(
+        'resource:default/legacy-db',
+        e => relations(e, 'dependencyOf') === 3,
+        'legacy-db with its three services',
+        { user: ANA },
+      );
     });
 
     afterAll(async () => {
-      await backend?.stop();
+      await catalog?.stop();
     });
 
     it('finds the shared legacy database with its three services, and nothing about missing plugins is hidden', async () => {
@@ -248,15 +166,12 @@ describe.each(databases.eachSupportedId())(
 
     it('covers the teams below engineering in its scorecards (the organisation → team drill-down)', async () => {
       // The catalog turns each team's spec.parent into childOf; the evaluation keeps it.
-      await waitFor(async () => {
-        const res = await request(server)
-          .get('/api/catalog/entities/by-name/group/default/engineering')
-          .set('Authorization', as(ANA));
-        const children = (res.body?.relations ?? []).filter(
-          (r: { type: string }) => r.type === 'parentOf',
-        );
-        return children.length === 6 ? true : undefined;
-      }, "engineering's six teams");
+      await catalog.waitForEntity(
+        'group:default/engineering',
+        e => relations(e, 'parentOf') === 6,
+        "engineering's six teams",
+        { user: ANA },
+      );
       const run = await request(server)
         .post(api('/v1/evaluations'))
         .set('Authorization', as(ANA));
@@ -329,23 +244,12 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers "what architecture findings does team billing have?" as an MCP action', async () => {
-      const res = await request(server)
-        .post('/api/mcp-actions/v1')
-        .set('Authorization', as(KENJI))
-        .set('Accept', 'application/json, text/event-stream')
-        .send({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'tools/call',
-          params: {
-            name: 'governance.list-findings',
-            arguments: { owner: 'billing', rule: 'shared-database' },
-          },
-        });
-      expect(res.status).toBe(200);
-      const data = res.text.split('\n').find(line => line.startsWith('data: '));
-      const message = JSON.parse(data!.slice('data: '.length));
-      const result = message.result as McpResult;
+      // callMcpTool fails unless the endpoint answers 200 with an MCP message.
+      const result = await catalog.callMcpTool(
+        KENJI,
+        'governance.list-findings',
+        { owner: 'billing', rule: 'shared-database' },
+      );
       expect(result.isError).toBeFalsy();
       const findings = (
         result.structuredContent as {
@@ -357,21 +261,11 @@ describe.each(databases.eachSupportedId())(
       expect([...findings[0].entityRefs].sort()).toEqual([...SHARED_DB].sort());
 
       // A bad rule is the action's error, naming the input.
-      const bad = await request(server)
-        .post('/api/mcp-actions/v1')
-        .set('Authorization', as(KENJI))
-        .set('Accept', 'application/json, text/event-stream')
-        .send({
-          jsonrpc: '2.0',
-          id: 2,
-          method: 'tools/call',
-          params: {
-            name: 'governance.list-findings',
-            arguments: { rule: 'shared-db' },
-          },
-        });
-      const badData = bad.text.split('\n').find(l => l.startsWith('data: '));
-      const badResult = JSON.parse(badData!.slice(6)).result as McpResult;
+      const badResult = await catalog.callMcpTool(
+        KENJI,
+        'governance.list-findings',
+        { rule: 'shared-db' },
+      );
       expect(badResult.isError).toBe(true);
       expect(badResult.content[0].text).toMatch(
         /rule: unknown rule 'shared-db'/,
