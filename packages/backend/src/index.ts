@@ -102,8 +102,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // Events bus (catalog and signals subscribe to it), notifications and live signals.
 backend.add(import('@backstage/plugin-events-backend'));
 // GitHub webhooks at POST /api/events/http/github, signature-checked with
-// events.modules.github.webhookSecret (off without it), published as github.<event>.
-backend.add(import('@backstage/plugin-events-backend-module-github'));
+// events.modules.github.webhookSecret (401 when missing or wrong; off without the secret),
+// published as github.<event>. Replaces @backstage/plugin-events-backend-module-github (403).
+backend.add(import('@internal/plugin-events-backend-module-github-webhook'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
