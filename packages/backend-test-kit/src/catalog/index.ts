@@ -1,10 +1,10 @@
 /**
  * `@internal/backend-test-kit/catalog`: the real catalog backend for integration tests.
  *
- * An entry point of its own so that the kit's main entry point does not load the catalog, the
- * permission and the MCP actions backends into every test that only wants `waitFor` or
- * `describeMigrations`. The backends it starts are optional peer dependencies: a package that
- * imports this entry point lists them in its own devDependencies.
+ * An entry point of its own so that the kit's main entry point does not load the backends it
+ * starts into every test that only wants `waitFor` or `describeMigrations`. The permission and
+ * MCP actions backends are optional peer dependencies, required only by the `permissions` and
+ * `mcpActions` options: a package that uses those lists them in its own devDependencies.
  *
  * @packageDocumentation
  */
