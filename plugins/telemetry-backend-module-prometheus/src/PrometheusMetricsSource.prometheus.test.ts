@@ -11,6 +11,7 @@ import { SloStatus } from '@internal/plugin-telemetry-common';
 import {
   RedAnswer,
   RedSourceFigures,
+  ServiceSpans,
   SliQuery,
 } from '@internal/plugin-telemetry-node';
 // Test-only: the backend's own SLO evaluation (it does not export it from its index).
@@ -310,12 +311,22 @@ describeWithPrometheus(
             const knex = await databases.init(databaseId);
             const embedded = await embeddedSourceOver(knex, dataset);
             for (const serviceName of ['checkout', 'billing', 'search']) {
-              const query = { serviceName, from: ago(windowMs), to: now, stepMs };
+              const query = {
+                serviceName,
+                from: ago(windowMs),
+                to: now,
+                stepMs,
+              };
               const fromPrometheus = await source.red(query);
               const fromEmbedded = await embedded.red(query);
 
               expect(fromPrometheus.total.requests).toBeCloseTo(
-                exactCount(dataset, { serviceName, kind: 'total', from: query.from, to: now }),
+                exactCount(dataset, {
+                  serviceName,
+                  kind: 'total',
+                  from: query.from,
+                  to: now,
+                }),
                 6,
               );
               expect(fromPrometheus.total.requests).toBeGreaterThan(10);
@@ -328,9 +339,9 @@ describeWithPrometheus(
               );
               promOps.forEach((op, i) => expectSameRed(op, embeddedOps[i]));
 
-              expect(fromPrometheus.series.map(p => p.at.toISOString())).toEqual(
-                fromEmbedded.series.map(p => p.at.toISOString()),
-              );
+              expect(
+                fromPrometheus.series.map(p => p.at.toISOString()),
+              ).toEqual(fromEmbedded.series.map(p => p.at.toISOString()));
               expect(fromPrometheus.series).toHaveLength(windowMs / stepMs);
               fromPrometheus.series.forEach((point, i) =>
                 expectSameRed(point, fromEmbedded.series[i]),
@@ -341,12 +352,17 @@ describeWithPrometheus(
 
         it('gives billing’s slow tail and search’s errors as figures (the comparisons compare something)', async () => {
           const query = { from: ago(HOUR_MS), to: now, stepMs: 5 * MINUTE_MS };
-          const billing = await source.red({ ...query, serviceName: 'billing' });
+          const billing = await source.red({
+            ...query,
+            serviceName: 'billing',
+          });
           // ≈6 % of billing is slower than 250 ms: its p99 is above that bound.
           expect(billing.total.latencyMs.p99).toBeGreaterThan(250);
           expect(billing.total.latencyMs.p50).toBeLessThan(250);
           const search = await source.red({ ...query, serviceName: 'search' });
-          expect(search.total.errors).toBeGreaterThan(0.1 * search.total.requests);
+          expect(search.total.errors).toBeGreaterThan(
+            0.1 * search.total.requests,
+          );
           const nobody = await source.red({ ...query, serviceName: 'nobody' });
           expect(nobody.total).toEqual({
             requests: 0,
@@ -355,6 +371,80 @@ describeWithPrometheus(
           });
           expect(nobody.operations).toEqual([]);
           expect(nobody.series).toHaveLength(12);
+        });
+      },
+    );
+
+    describe.each(databases.eachSupportedId())(
+      'and the service list as the embedded aggregates give it on the same traffic (%s)',
+      databaseId => {
+        const byName = (list: ServiceSpans[]) =>
+          [...list].sort((a, b) => a.serviceName.localeCompare(b.serviceName));
+
+        it.each([
+          ['15m by the minute', ago(15 * MINUTE_MS), now, MINUTE_MS, 4],
+          ['6h by the minute', ago(6 * HOUR_MS), now, MINUTE_MS, 4],
+          ['2h ending 1h ago', ago(3 * HOUR_MS), ago(HOUR_MS), MINUTE_MS, 4],
+          [
+            'a window before any traffic',
+            ago(9 * HOUR_MS),
+            ago(7 * HOUR_MS),
+            MINUTE_MS,
+            0,
+          ],
+        ])(
+          '%s: the same services, spans and errors (exact), the same last minute',
+          async (_w, from, to, stepMs, services) => {
+            const knex = await databases.init(databaseId);
+            const embedded = await embeddedSourceOver(knex, dataset);
+            const query = { from, to, stepMs };
+            const fromPrometheus = byName(await source.services(query));
+            const fromEmbedded = byName(await embedded.services!(query));
+
+            expect(fromPrometheus).toHaveLength(services);
+
+            expect(fromPrometheus.map(s => s.serviceName)).toEqual(
+              fromEmbedded.map(s => s.serviceName),
+            );
+            fromPrometheus.forEach((s, i) => {
+              const e = fromEmbedded[i];
+              expect(s.spans).toBeCloseTo(e.spans, 6);
+              expect(s.errors).toBeCloseTo(e.errors, 6);
+              expect(s.lastSeen.toISOString()).toBe(e.lastSeen.toISOString());
+              expect(s.spans).toBeCloseTo(
+                exactCount(dataset, {
+                  serviceName: s.serviceName,
+                  kind: 'total',
+                  from,
+                  to,
+                }),
+                6,
+              );
+            });
+          },
+        );
+
+        it('lists the four serving services, not checkout’s client spans, with their last minute', async () => {
+          const list = byName(
+            await source.services({
+              from: ago(HOUR_MS),
+              to: now,
+              stepMs: MINUTE_MS,
+            }),
+          );
+          expect(list.map(s => s.serviceName)).toEqual([
+            'billing',
+            'checkout',
+            'notifications',
+            'search',
+          ]);
+          for (const s of list) {
+            expect(s.spans).toBeGreaterThan(100);
+            expect(s.lastSeen.toISOString()).toBe(ago(MINUTE_MS).toISOString());
+          }
+          // checkout's client spans fail half the time; its served spans almost never.
+          expect(list[1].errors).toBeLessThan(0.01 * list[1].spans);
+          expect(list[3].errors).toBeGreaterThan(0.1 * list[3].spans);
         });
       },
     );

@@ -2,6 +2,8 @@ import {
   MetricsSource,
   RedAnswer,
   RedQuery,
+  ServiceSpans,
+  ServicesQuery,
   SliQuery,
 } from '@internal/plugin-telemetry-node';
 import { SpanMetricsNames } from './config';
@@ -9,6 +11,7 @@ import { CumulativeBucket, slowerThanFromBuckets } from './histogram';
 import { PrometheusClient, PromSeries } from './PrometheusClient';
 import { bucketsQuery, countQuery } from './promql';
 import { PrometheusRed } from './PrometheusRed';
+import { PrometheusServices } from './PrometheusServices';
 
 /** Prometheus refuses range queries over 11,000 points per series; stay below. */
 const MAX_POINTS_PER_RANGE_QUERY = 10_000;
@@ -37,7 +40,7 @@ function thresholdIn(names: SpanMetricsNames, query: SliQuery): number {
 
 /**
  * The MetricsSource over a Prometheus-compatible query API and the Collector's spanmetrics:
- * SLO counts here, RED in PrometheusRed.
+ * SLO counts here, RED in PrometheusRed, the service list in PrometheusServices.
  *
  * A count over [from, to) is `increase(…[to − from])` evaluated at `to`: Prometheus takes the
  * counter samples inside the window and, when the first or last sample is not at the window's
@@ -48,17 +51,24 @@ export class PrometheusMetricsSource implements MetricsSource {
   readonly id = 'prometheus';
 
   private readonly redReader: PrometheusRed;
+  private readonly servicesReader: PrometheusServices;
 
   constructor(
     private readonly client: PrometheusClient,
     private readonly names: SpanMetricsNames,
   ) {
     this.redReader = new PrometheusRed(client, names);
+    this.servicesReader = new PrometheusServices(client, names);
   }
 
   /** RED of a service: spanmetrics counters and histogram_quantile (PrometheusRed.ts). */
   red(query: RedQuery): Promise<RedAnswer> {
     return this.redReader.red(query);
+  }
+
+  /** The services with served spans: spanmetrics calls per service (PrometheusServices.ts). */
+  services(query: ServicesQuery): Promise<ServiceSpans[]> {
+    return this.servicesReader.services(query);
   }
 
   private promql(query: SliQuery, windowMs: number): string {

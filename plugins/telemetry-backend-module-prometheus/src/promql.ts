@@ -34,6 +34,13 @@ export function spanMatchers(
   if (query.operation !== undefined) {
     parts.push(`${labels.operation}=${quoteLabelValue(query.operation)}`);
   }
+  return [...parts, ...servedMatchers(names)].join(', ');
+}
+
+/** The matchers that select every service's served spans: the span kinds and the selector. */
+export function servedMatchers(names: SpanMetricsNames): string[] {
+  const { labels } = names;
+  const parts: string[] = [];
   const kinds = labels.servedKinds;
   if (kinds.length === 1) {
     parts.push(`${labels.spanKind}=${quoteLabelValue(kinds[0])}`);
@@ -44,7 +51,7 @@ export function spanMatchers(
     parts.push(`${labels.spanKind}=~${quoteLabelValue(alternatives)}`);
   }
   if (names.selector?.trim()) parts.push(names.selector.trim());
-  return parts.join(', ');
+  return parts;
 }
 
 /** The matcher of failing spans (`status_code="STATUS_CODE_ERROR"` by default). */
