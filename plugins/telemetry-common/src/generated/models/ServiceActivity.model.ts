@@ -25,7 +25,7 @@ export interface ServiceActivity {
    */
   errors: number;
   /**
-   * Start of the latest minute with spans (of the latest hour where the window reads rolled-up hours), as an ISO time.
+   * Start of the latest step with spans, as an ISO time: a minute, or an hour where a window over 6 h reads hours (Prometheus: the window's start when its scrapes are sparser than the step).
    */
   lastSeen: string;
 }

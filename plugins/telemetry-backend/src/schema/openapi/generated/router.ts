@@ -631,7 +631,7 @@ export const spec = {
           lastSeen: {
             type: 'string',
             description:
-              'Start of the latest minute with spans (of the latest hour where the window reads rolled-up hours), as an ISO time.',
+              "Start of the latest step with spans, as an ISO time: a minute, or an hour where a window over 6 h reads hours (Prometheus: the window's start when its scrapes are sparser than the step).",
           },
         },
         required: ['serviceName', 'entityRef', 'spans', 'errors', 'lastSeen'],
