@@ -1,6 +1,7 @@
 /*
- * The real catalog, the real events backend with Backstage's GitHub events module (signature
- * check, `github` → `github.push` routing), the stock GithubEntityProvider and this module, on
+ * The real catalog, the real events backend with Strata's GitHub webhook module (signature
+ * check answering 401, upstream's `github` → `github.push` router), the stock
+ * GithubEntityProvider and this module, on
  * every database the suite has. GitHub itself is the fake of catalog-edits' tests (contents API
  * with raw media type and ETags, as the catalog's GithubUrlReader reads it); pushes are
  * recorded-shape webhook deliveries posted to /api/events/http/github. The processing loop is
@@ -25,12 +26,12 @@ import {
   isolatedTestBackendServices,
   waitFor,
 } from '@internal/backend-test-kit';
+import githubWebhookModule from '@internal/plugin-events-backend-module-github-webhook';
 import request from 'supertest';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports -- test code: Strata's one fake GitHub lives with catalog-edits' tests
 import { FakeGithub } from '../../../catalog-edits-backend/src/tests/fakeGithub';
 import githubPushRefreshModule from '../index';
 import { discoveryPassModule } from './discoveryPass';
-import { githubEventsFeatures } from './githubEventsModule';
 import {
   deliveryHeaders,
   fakeSha,
@@ -163,7 +164,7 @@ describe.each(databases.eachSupportedId())(
           discoveryPassModule(discovery),
           catalogEventsHandle(handle),
           eventsPlugin,
-          ...githubEventsFeatures(),
+          githubWebhookModule,
           eventsServiceFactory,
           ...isolatedTestBackendServices(databases, databaseId).features,
           mockServices.rootConfig.factory({
@@ -221,7 +222,7 @@ describe.each(databases.eachSupportedId())(
       await github.stop();
     });
 
-    it('answers a delivery with a bad signature 403 and publishes nothing', async () => {
+    it('answers a delivery with a bad or missing signature 401 and publishes nothing', async () => {
       setFiles('billing', {
         'catalog-info.yaml': component('billing', 'bills customers'),
       });
@@ -236,14 +237,16 @@ describe.each(databases.eachSupportedId())(
       );
       const forged = deliveryHeaders(body, 'not-the-secret');
       const res = await deliver(body, forged);
-      // Backstage's GitHub events module answers 403 "invalid signature" (not 401).
-      expect(res.status).toBe(403);
+      // Issue 14: 401 "invalid signature" (Backstage's own GitHub events module answers 403).
+      expect(res.status).toBe(401);
       expect(res.body).toEqual({ message: 'invalid signature' });
+      expect(res.headers['www-authenticate']).toBeUndefined();
       const unsigned = await deliver(body, {
         'content-type': 'application/json',
         'x-github-event': 'push',
       });
-      expect(unsigned.status).toBe(403);
+      expect(unsigned.status).toBe(401);
+      expect(unsigned.body).toEqual({ message: 'invalid signature' });
       expect(pushes).toEqual([]);
       expect(await entity('component', 'billing')).toBeUndefined();
     });
@@ -278,6 +281,41 @@ describe.each(databases.eachSupportedId())(
         'bills customers monthly',
       );
       expect(billing.status?.items ?? []).toEqual([]);
+    });
+
+    it('answers a forged push to a file the catalog reads 401 and leaves its entity as it was', async () => {
+      setFiles('billing', {
+        'catalog-info.yaml': component('billing', 'rewritten by a forger'),
+      });
+      const before = pushes.length;
+      const body = JSON.stringify(
+        pushPayload({
+          owner: 'dataflow',
+          repo: 'billing',
+          branch: 'main',
+          after: fakeSha(),
+          commits: [{ modified: ['catalog-info.yaml'] }],
+        }),
+      );
+      const forged = await deliver(
+        body,
+        deliveryHeaders(body, 'not-the-secret'),
+      );
+      expect(forged.status).toBe(401);
+      // A genuine signature over another body does not carry over to this one.
+      const otherBody = body.replace('change 1', 'change 2');
+      const transplanted = await deliver(
+        body,
+        deliveryHeaders(otherBody, SECRET),
+      );
+      expect(transplanted.status).toBe(401);
+      expect(pushes.length).toBe(before);
+      // Nothing to refresh it: the file changed on main, yet the catalog still serves the last
+      // signed push's version (the loop is 10 minutes).
+      await new Promise(resolve => setTimeout(resolve, 3000));
+      expect((await entity('component', 'billing'))?.metadata.description).toBe(
+        'bills customers monthly',
+      );
     });
 
     it('ignores a push to a branch that is not the default one', async () => {
