@@ -19,6 +19,9 @@ import { governanceDatabase } from './database/migrate';
 import { WaiverStore } from './database/WaiverStore';
 import { Evaluator } from './evaluation/Evaluator';
 import { CatalogInput } from './inputs/catalogInput';
+import { nextEvaluationBy } from './onDemand/nextEvaluation';
+import { OnDemandChecks } from './onDemand/OnDemandChecks';
+import { catalogEntityReader } from './onDemand/readEntityWithOwners';
 import { createRouter } from './service/router';
 import { GovernanceViews } from './service/views';
 
@@ -116,7 +119,19 @@ export const governancePlugin = createBackendPlugin({
           });
         }
 
-        const views = new GovernanceViews(evaluations, waivers, governance);
+        // An entity registered since the latest evaluation gets its checks run on demand.
+        const onDemand = new OnDemandChecks({
+          read: catalogEntityReader(deps.catalog, deps.auth),
+          governance,
+          nextEvaluationBy: (latestStartedAt, now) =>
+            nextEvaluationBy(settings, latestStartedAt, now),
+        });
+        const views = new GovernanceViews(
+          evaluations,
+          waivers,
+          governance,
+          onDemand,
+        );
         registerListFindingsAction({
           actionsRegistry: deps.actionsRegistry,
           views,

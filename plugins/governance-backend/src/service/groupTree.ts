@@ -1,7 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 
 /** A Group's parent: the childOf relation the catalog stitched, else spec.parent as written. */
-function parentOf(group: Entity): string | undefined {
+export function parentOf(group: Entity): string | undefined {
   const relation = group.relations?.find(r => r.type === 'childOf');
   if (relation) return relation.targetRef.toLocaleLowerCase('en-US');
   const parent = group.spec?.parent;

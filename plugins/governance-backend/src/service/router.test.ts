@@ -26,7 +26,11 @@ import { governanceDatabase } from '../database/migrate';
 import { SourceAvailabilityStore } from '../database/SourceAvailabilityStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { Evaluator } from '../evaluation/Evaluator';
+import { DEFAULT_SETTINGS } from '../config';
 import { CatalogInput } from '../inputs/catalogInput';
+import { nextEvaluationBy } from '../onDemand/nextEvaluation';
+import { OnDemandChecks } from '../onDemand/OnDemandChecks';
+import { catalogEntityReader } from '../onDemand/readEntityWithOwners';
 import { createRouter } from './router';
 import { GovernanceViews } from './views';
 
@@ -53,6 +57,8 @@ describe('createRouter', () => {
         credentials?: BackstageCredentials;
         evaluate?: boolean;
         entities?: Entity[];
+        /** In the catalog, registered after the evaluation: only the on-demand checks see them. */
+        registeredAfter?: Entity[];
       } = {},
     ) {
       const knex = await databases.init(databaseId);
@@ -92,7 +98,26 @@ describe('createRouter', () => {
         }),
         permissions,
         auditor,
-        views: new GovernanceViews(evaluations, waivers, GOVERNANCE),
+        views: new GovernanceViews(
+          evaluations,
+          waivers,
+          GOVERNANCE,
+          new OnDemandChecks({
+            read: catalogEntityReader(
+              catalogServiceMock({
+                entities: [
+                  ...(options.entities ?? CATALOG),
+                  ...(options.registeredAfter ?? []),
+                ],
+              }),
+              mockServices.auth(),
+            ),
+            governance: GOVERNANCE,
+            nextEvaluationBy: (latestStartedAt, at) =>
+              nextEvaluationBy(DEFAULT_SETTINGS, latestStartedAt, at),
+            now: clock,
+          }),
+        ),
         waivers,
         history,
         evaluator,
@@ -178,7 +203,7 @@ describe('createRouter', () => {
       expect(latest.status).toBe(404);
     });
 
-    it("covers the groups below an owner in its scorecards (spec.parent / childOf)", async () => {
+    it('covers the groups below an owner in its scorecards (spec.parent / childOf)', async () => {
       const group = (name: string, parent?: string): Entity => ({
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Group',
@@ -279,8 +304,9 @@ describe('createRouter', () => {
       const unknown = await request(url).get('/v1/scorecards?entityRef=nope');
       expect(unknown.status).toBe(404);
       expect(unknown.body.error.message).toMatch(
-        /No entity component:default\/nope/,
+        /^No entity component:default\/nope in the latest evaluation \(evaluation \d+\) or the catalog$/,
       );
+      expect(card.body.onDemand).toBeUndefined();
 
       const byOwner = await request(url).get('/v1/rollups?by=owner');
       expect(byOwner.status).toBe(200);
@@ -384,6 +410,88 @@ describe('createRouter', () => {
       expect(withExpired.body.items).toEqual([
         expect.objectContaining({ id: created.body.id, expired: true }),
       ]);
+    });
+
+    it('checks an entity registered after the latest evaluation on demand (200, onDemand), waivers applied', async () => {
+      const checkout: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'checkout',
+          namespace: 'default',
+          links: [
+            { url: 'https://runbooks.example/checkout', title: 'Runbook' },
+          ],
+        },
+        spec: {
+          type: 'service',
+          lifecycle: 'production',
+          owner: 'group:default/billing',
+          tier: 1,
+        },
+        relations: [{ type: 'ownedBy', targetRef: 'group:default/billing' }],
+      };
+      const { url, setNow } = await setup({ registeredAfter: [checkout] });
+      setNow(T0 + 30_000);
+      const res = await request(url).get('/v1/scorecards?entityRef=checkout');
+      expect(res.status).toBe(200);
+      expect(res.body.onDemand).toEqual({
+        evaluatedAt: new Date(T0 + 30_000).toISOString(),
+        nextEvaluationBy: new Date(T0 + 90_000).toISOString(),
+        reason: expect.stringMatching(
+          /^component:default\/checkout is newer than the latest evaluation \(\d+, finished 2026-12-02T08:00:00.000Z\): its checks were evaluated now from the catalog; traces, replicas and architecture findings come with the next evaluation$/,
+        ),
+      });
+      const [card] = res.body.items;
+      const state = (id: string) => {
+        const r = card.results.find(
+          (x: { checkId: string }) => x.checkId === id,
+        );
+        if (r.unknown) return 'unknown';
+        return r.passed ? 'passed' : 'failed';
+      };
+      expect(card.entityRef).toBe('component:default/checkout');
+      expect(
+        Object.fromEntries(
+          card.results.map((r: { checkId: string }) => [
+            r.checkId,
+            state(r.checkId),
+          ]),
+        ),
+      ).toEqual({
+        'has-owner': 'passed',
+        'has-tier': 'passed',
+        'has-runbook': 'passed',
+        'has-on-call': 'failed',
+        'has-slo': 'failed',
+        'emits-traces': 'unknown',
+        'multiple-replicas': 'unknown',
+        'no-architecture-errors': 'unknown',
+      });
+      // Bronze reached from the catalog alone; unknown checks neither count nor block.
+      expect(card).toMatchObject({
+        level: 'bronze',
+        passed: 3,
+        total: 5,
+        next: { level: 'silver', failing: ['has-on-call', 'has-slo'] },
+      });
+
+      // A waiver on one of its checks counts at once, as for an evaluated entity.
+      const waived = await request(url)
+        .post('/v1/waivers')
+        .send({
+          checkId: 'has-slo',
+          entityRef: 'checkout',
+          reason: 'SLO file lands with the first release',
+          expiresAt: new Date(T0 + 30 * DAY).toISOString(),
+        });
+      expect(waived.status).toBe(201);
+      const after = await request(url).get('/v1/scorecards?entityRef=checkout');
+      expect(
+        after.body.items[0].results.find(
+          (r: { checkId: string }) => r.checkId === 'has-slo',
+        ),
+      ).toMatchObject({ passed: true, waived: true });
     });
 
     it('waives a check on one entity: the scorecard counts it passed', async () => {

@@ -29,6 +29,7 @@ import { validateWaiver } from './newWaiver';
 import {
   toApiEvaluationRef,
   toApiEvaluationSummary,
+  toApiOnDemand,
   toApiWaiver,
 } from './toApi';
 import { GovernanceViews } from './views';
@@ -135,13 +136,14 @@ export async function createRouter(
         'Give exactly one of entityRef (an entity) or owner (a group, e.g. group:default/billing)',
       );
     }
-    const { evaluation, items } = await views.scorecards(
+    const { evaluation, items, onDemand } = await views.scorecards(
       entityRef
         ? { entityRef: refParam(entityRef, 'entityRef', 'component') }
         : { owner: refParam(owner!, 'owner', 'group') },
     );
     res.json({
       evaluation: toApiEvaluationRef(evaluation),
+      ...(onDemand && { onDemand: toApiOnDemand(onDemand) }),
       items: items.map(score => ({
         ...score,
         results: score.results.map(({ entityRef: _ref, ...r }) => ({

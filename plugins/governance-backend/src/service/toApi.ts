@@ -3,6 +3,7 @@ import type {
   EvaluationSummary,
 } from '../database/EvaluationStore';
 import type { Waiver } from '../database/WaiverStore';
+import type { OnDemandResult } from '../onDemand/OnDemandChecks';
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
@@ -33,5 +34,16 @@ export function toApiEvaluationSummary(
     findings: evaluation.findings.length,
     openFindings,
     checkResults: evaluation.checkResults.length,
+  };
+}
+
+/** An entity's checks run now because the latest evaluation has not seen it. */
+export function toApiOnDemand(onDemand: Omit<OnDemandResult, 'results'>) {
+  return {
+    evaluatedAt: iso(onDemand.evaluatedAt),
+    reason: onDemand.reason,
+    ...(onDemand.nextEvaluationBy !== undefined && {
+      nextEvaluationBy: iso(onDemand.nextEvaluationBy),
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
+  CheckResult,
   EntityScore,
   Finding,
   GovernanceConfig,
@@ -15,6 +16,10 @@ import {
   WaivedCheckResult,
   WaiverIndex,
 } from '../evaluation/waivers';
+import type {
+  OnDemandChecks,
+  OnDemandResult,
+} from '../onDemand/OnDemandChecks';
 import { groupAndDescendants } from './groupTree';
 
 /** Filters of the findings list; refs already normalised to lower case. */
@@ -49,6 +54,8 @@ export class GovernanceViews {
     private readonly evaluations: EvaluationStore,
     private readonly waivers: WaiverStore,
     private readonly governance: GovernanceConfig,
+    /** Checks an entity the latest evaluation has not seen; without it that is a 404. */
+    private readonly onDemand?: OnDemandChecks,
   ) {}
 
   /** The latest evaluation and the waivers in force; undefined before the first evaluation. */
@@ -94,18 +101,30 @@ export class GovernanceViews {
 
   /**
    * Scorecards of one entity, or of every entity an owner owns: directly, or through a group
-   * below it (engineering covers its teams' services).
+   * below it (engineering covers its teams' services). An entity the latest evaluation has not
+   * seen (registered since) is checked now from the catalog, and `onDemand` says so.
    */
-  async scorecards(about: { entityRef: string } | { owner: string }) {
+  async scorecards(about: { entityRef: string } | { owner: string }): Promise<{
+    evaluation: Evaluation;
+    items: ScorecardView[];
+    onDemand?: Omit<OnDemandResult, 'results'>;
+  }> {
     const { evaluation, waivers } = await this.current();
     let refs: Set<string>;
+    let checkResults: CheckResult[];
+    let onDemand: Omit<OnDemandResult, 'results'> | undefined;
     if ('entityRef' in about) {
-      if (!evaluation.entities.some(e => refOf(e) === about.entityRef)) {
-        throw new NotFoundError(
-          `No entity ${about.entityRef} in the latest evaluation (evaluation ${evaluation.id})`,
-        );
-      }
       refs = new Set([about.entityRef]);
+      if (evaluation.entities.some(e => refOf(e) === about.entityRef)) {
+        checkResults = evaluation.checkResults;
+      } else {
+        const { results, ...now } = await this.checkNow(
+          about.entityRef,
+          evaluation,
+        );
+        checkResults = results;
+        onDemand = now;
+      }
     } else {
       const owners = groupAndDescendants(evaluation.entities, about.owner);
       refs = new Set(
@@ -116,9 +135,10 @@ export class GovernanceViews {
           })
           .map(refOf),
       );
+      checkResults = evaluation.checkResults;
     }
     const results = applyCheckWaivers(
-      evaluation.checkResults.filter(r => refs.has(r.entityRef)),
+      checkResults.filter(r => refs.has(r.entityRef)),
       waivers,
     );
     const byEntity = new Map<string, WaivedCheckResult[]>();
@@ -133,7 +153,33 @@ export class GovernanceViews {
         ...score,
         results: byEntity.get(score.entityRef) ?? [],
       }));
-    return { evaluation, items };
+    return { evaluation, items, ...(onDemand ? { onDemand } : {}) };
+  }
+
+  /** The checks of an entity the evaluation has not seen, run now; 404 when the catalog lacks it too. */
+  private async checkNow(
+    entityRef: string,
+    evaluation: Evaluation,
+  ): Promise<OnDemandResult> {
+    const notFound = () =>
+      new NotFoundError(
+        `No entity ${entityRef} in the latest evaluation (evaluation ${evaluation.id}) or the catalog`,
+      );
+    if (!this.onDemand) throw notFound();
+    let result;
+    try {
+      result = await this.onDemand.check(entityRef, evaluation);
+    } catch (error) {
+      throw new ServiceUnavailableError(
+        `${entityRef} is newer than the latest evaluation (evaluation ${
+          evaluation.id
+        }) and the catalog could not be asked for it: ${
+          (error as Error).message
+        }`,
+      );
+    }
+    if (!result) throw notFound();
+    return result;
   }
 
   async rollups(by: 'owner' | 'system' | 'organisation') {
@@ -180,7 +226,9 @@ function refOf(entity: Evaluation['entities'][number]): string {
 }
 
 /** The owner as the catalog resolved it (the ownedBy relation), else spec.owner as written. */
-function ownerOf(entity: Evaluation['entities'][number]): string | undefined {
+export function ownerOf(
+  entity: Evaluation['entities'][number],
+): string | undefined {
   const relation = entity.relations?.find(r => r.type === 'ownedBy');
   if (relation) return relation.targetRef.toLocaleLowerCase('en-US');
   const owner = entity.spec?.owner;

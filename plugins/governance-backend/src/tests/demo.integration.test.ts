@@ -8,7 +8,9 @@
  * Users: Kenji (group pipelines), Ana (group platform, the admins). Their groups come from the
  * test's user info service, as the `ent` claim of a real sign-in token would carry them.
  */
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
 import { Entity } from '@backstage/catalog-model';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
 import strataPolicyModule from '@internal/plugin-permission-backend-module-strata-policy';
@@ -45,6 +47,20 @@ const SHARED_DB = [
 const relations = (e: Entity, type: string) =>
   (e.relations ?? []).filter(r => r.type === type).length;
 
+/** Lets the test register a file through the API, as Strata registers local repositories. */
+const fileLocations = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'test-file-locations',
+  register(reg) {
+    reg.registerInit({
+      deps: { locations: catalogLocationsExtensionPoint },
+      async init({ locations }) {
+        locations.setAllowedLocationTypes(['url', 'file']);
+      },
+    });
+  },
+});
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe.each(databases.eachSupportedId())(
@@ -59,7 +75,7 @@ describe.each(databases.eachSupportedId())(
       catalog = await startCatalogTestBackend({
         databases,
         databaseId,
-        features: [serviceModelModule, governancePlugin],
+        features: [serviceModelModule, governancePlugin, fileLocations],
         permissions: { policy: strataPolicyModule, groups: GROUPS },
         mcpActions: { pluginSources: ['governance'] },
         catalog: {
@@ -198,6 +214,115 @@ describe.each(databases.eachSupportedId())(
       expect(
         [...engineering].filter(ref => ref.startsWith('component:')),
       ).toHaveLength(12);
+    });
+
+    it('checks a service registered after the latest evaluation on demand, and the next evaluation takes over with the same catalog results', async () => {
+      const first = await request(server)
+        .post(api('/v1/evaluations'))
+        .set('Authorization', as(ANA));
+      expect(first.status).toBe(200);
+
+      // Registered after that evaluation, as the scaffolder's catalog:register step does.
+      const file = catalog.writeFile(
+        'late-arrival/catalog-info.yaml',
+        [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Component',
+          'metadata:',
+          '  name: late-arrival',
+          '  links:',
+          '    - url: https://runbooks.dataflow.example/late-arrival',
+          '      title: Runbook',
+          'spec:',
+          '  type: service',
+          '  lifecycle: production',
+          '  owner: group:default/billing',
+          '  system: billing',
+          '  tier: 2',
+          '',
+        ].join('\n'),
+      );
+      const registered = await request(server)
+        .post('/api/catalog/locations')
+        .set('Authorization', as(ANA))
+        .send({ type: 'file', target: file });
+      expect(registered.status).toBe(201);
+      await catalog.waitForEntity(
+        'component:default/late-arrival',
+        e => relations(e, 'ownedBy') === 1,
+        'late-arrival in the catalog with its owner',
+        { user: ANA },
+      );
+
+      const scorecard = async () => {
+        const res = await request(server)
+          .get(api('/v1/scorecards?entityRef=late-arrival'))
+          .set('Authorization', as(KENJI));
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      type Result = {
+        checkId: string;
+        passed: boolean;
+        unknown?: boolean;
+        evidence: string;
+      };
+      const catalogOnly = (results: Result[]) =>
+        results
+          .filter(
+            r =>
+              ![
+                'emits-traces',
+                'multiple-replicas',
+                'no-architecture-errors',
+              ].includes(r.checkId),
+          )
+          .map(r => ({
+            checkId: r.checkId,
+            passed: r.passed,
+            evidence: r.evidence,
+          }))
+          .sort((a, b) => a.checkId.localeCompare(b.checkId));
+
+      const onDemand = await scorecard();
+      expect(onDemand.evaluation.id).toBe(first.body.id);
+      expect(onDemand.onDemand.reason).toMatch(
+        /^component:default\/late-arrival is newer than the latest evaluation/,
+      );
+      const [card] = onDemand.items;
+      expect(card.entityRef).toBe('component:default/late-arrival');
+      expect(
+        card.results.find(
+          (r: Result) => r.checkId === 'no-architecture-errors',
+        ),
+      ).toMatchObject({
+        unknown: true,
+        evidence: expect.stringMatching(/^unknown: not evaluated yet/),
+      });
+      // billing's own rotation (groups.yaml), read from the catalog.
+      expect(
+        card.results.find((r: Result) => r.checkId === 'has-on-call'),
+      ).toMatchObject({ passed: true });
+
+      const second = await request(server)
+        .post(api('/v1/evaluations'))
+        .set('Authorization', as(ANA));
+      expect(second.status).toBe(200);
+      const evaluated = await scorecard();
+      expect(evaluated.evaluation.id).toBe(second.body.id);
+      expect(evaluated.onDemand).toBeUndefined();
+      expect(
+        evaluated.items[0].results.find(
+          (r: Result) => r.checkId === 'no-architecture-errors',
+        ),
+      ).toMatchObject({
+        passed: true,
+        evidence: expect.stringMatching(/^no /),
+      });
+      // What the catalog alone decides, the evaluation decides the same way.
+      expect(catalogOnly(evaluated.items[0].results)).toEqual(
+        catalogOnly(card.results),
+      );
     });
 
     it('lets only admins waive and delete waivers (Strata policy: DENY → 403), audited with the approver', async () => {

@@ -87,7 +87,7 @@ export class GovernanceApiClient {
   }
 
   /**
-   * Check results with evidence and the level reached, for one entity (entityRef) or every entity an owner owns (owner).
+   * Check results with evidence and the level reached, for one entity (entityRef) or every entity an owner owns (owner). An entity the latest evaluation has not seen yet is checked on demand from the catalog (onDemand says so); one the catalog does not have either is a 404.
    */
   async listScorecards(
     request: {

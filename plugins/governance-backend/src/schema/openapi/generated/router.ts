@@ -423,6 +423,28 @@ export const spec = {
           evaluation: {
             $ref: '#/components/schemas/EvaluationRef',
           },
+          onDemand: {
+            type: 'object',
+            description:
+              'Present when the latest evaluation has not seen the entity (it was registered since): its checks were evaluated now from the catalog (the entity, its owner and the groups above it). Checks that need telemetry, deployments or the architecture findings of the whole graph are unknown, their evidence saying they come with the next evaluation.',
+            properties: {
+              evaluatedAt: {
+                type: 'string',
+                description: 'When the checks ran (ISO 8601).',
+              },
+              reason: {
+                type: 'string',
+                description: 'What was and was not evaluated, in words.',
+              },
+              nextEvaluationBy: {
+                type: 'string',
+                description:
+                  "By when the next evaluation starts at the latest (ISO 8601): the catalog-change probe's interval from now, else the schedule's next run; absent when neither tells (a cron or manual schedule).",
+              },
+            },
+            required: ['evaluatedAt', 'reason'],
+            additionalProperties: false,
+          },
           items: {
             type: 'array',
             items: {
@@ -705,7 +727,7 @@ export const spec = {
       get: {
         operationId: 'ListScorecards',
         description:
-          'Check results with evidence and the level reached, for one entity (entityRef) or every entity an owner owns (owner).',
+          'Check results with evidence and the level reached, for one entity (entityRef) or every entity an owner owns (owner). An entity the latest evaluation has not seen yet is checked on demand from the catalog (onDemand says so); one the catalog does not have either is a 404.',
         parameters: [
           {
             $ref: '#/components/parameters/entityRefFilter',
@@ -726,6 +748,9 @@ export const spec = {
             },
           },
           '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
           '503': {

@@ -6,8 +6,13 @@
 
 import type { EvaluationRef } from './EvaluationRef.model';
 import type { Scorecard } from './Scorecard.model';
+import type { ScorecardListOnDemand } from './ScorecardListOnDemand.model';
 
 export interface ScorecardList {
   evaluation: EvaluationRef;
+  /**
+   * Present when the latest evaluation has not seen the entity (it was registered since): its checks were evaluated now from the catalog (the entity, its owner and the groups above it). Checks that need telemetry, deployments or the architecture findings of the whole graph are unknown, their evidence saying they come with the next evaluation.
+   */
+  onDemand?: ScorecardListOnDemand;
   items: Array<Scorecard>;
 }

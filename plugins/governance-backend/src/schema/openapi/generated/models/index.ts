@@ -22,6 +22,7 @@ export * from './Rollup.model';
 export * from './RollupList.model';
 export * from './Scorecard.model';
 export * from './ScorecardList.model';
+export * from './ScorecardListOnDemand.model';
 export * from './ScorecardNext.model';
 export * from './Severity.model';
 export * from './Waiver.model';
