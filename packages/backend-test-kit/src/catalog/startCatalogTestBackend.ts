@@ -119,8 +119,7 @@ export async function startCatalogTestBackend(
       features: [
         catalogPlugin,
         ...(options.features ?? []),
-        ...permissionFeatures(options.permissions),
-        ...mcpActionsFeatures(options.mcpActions),
+        ...optionalFeatures(options),
         ...isolatedTestBackendServices(options.databases, options.databaseId)
           .features,
         mockServices.rootConfig.factory({ data: config(options, dir) }),
@@ -205,33 +204,33 @@ export async function startCatalogTestBackend(
  * module does not load them, nor need them installed (they are optional peer dependencies).
  * `require`, not `import()`: Jest runs the tests as CommonJS without VM modules.
  */
-function permissionFeatures(
-  permissions: CatalogTestBackendOptions['permissions'],
-): BackendFeature[] {
-  if (!permissions) return [];
-  const permissionBackend: typeof import('@backstage/plugin-permission-backend') = require('@backstage/plugin-permission-backend');
-  const defaults: typeof import('@backstage/backend-defaults/permissions') = require('@backstage/backend-defaults/permissions');
-  const registry: typeof import('@backstage/backend-defaults/permissionsRegistry') = require('@backstage/backend-defaults/permissionsRegistry');
-  return [
-    permissionBackend.default,
-    permissions.policy,
-    defaults.permissionsServiceFactory,
-    registry.permissionsRegistryServiceFactory,
-    ...signedInUsers(permissions.groups),
-  ];
-}
-
-function mcpActionsFeatures(
-  mcpActions: CatalogTestBackendOptions['mcpActions'],
-): BackendFeature[] {
-  if (!mcpActions) return [];
-  const mcpActionsBackend: typeof import('@backstage/plugin-mcp-actions-backend') = require('@backstage/plugin-mcp-actions-backend');
-  const actions: typeof import('@backstage/backend-defaults/alpha') = require('@backstage/backend-defaults/alpha');
-  return [
-    mcpActionsBackend.default,
-    actions.actionsRegistryServiceFactory,
-    actions.actionsServiceFactory,
-  ];
+function optionalFeatures({
+  permissions,
+  mcpActions,
+}: CatalogTestBackendOptions): BackendFeature[] {
+  const features: BackendFeature[] = [];
+  if (permissions) {
+    const permissionBackend: typeof import('@backstage/plugin-permission-backend') = require('@backstage/plugin-permission-backend');
+    const defaults: typeof import('@backstage/backend-defaults/permissions') = require('@backstage/backend-defaults/permissions');
+    const registry: typeof import('@backstage/backend-defaults/permissionsRegistry') = require('@backstage/backend-defaults/permissionsRegistry');
+    features.push(
+      permissionBackend.default,
+      permissions.policy,
+      defaults.permissionsServiceFactory,
+      registry.permissionsRegistryServiceFactory,
+      ...signedInUsers(permissions.groups),
+    );
+  }
+  if (mcpActions) {
+    const mcpActionsBackend: typeof import('@backstage/plugin-mcp-actions-backend') = require('@backstage/plugin-mcp-actions-backend');
+    const actions: typeof import('@backstage/backend-defaults/alpha') = require('@backstage/backend-defaults/alpha');
+    features.push(
+      mcpActionsBackend.default,
+      actions.actionsRegistryServiceFactory,
+      actions.actionsServiceFactory,
+    );
+  }
+  return features;
 }
 
 function config(options: CatalogTestBackendOptions, dir: string): JsonObject {
