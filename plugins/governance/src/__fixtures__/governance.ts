@@ -262,3 +262,57 @@ export const checkWaiver: WaiverItem = {
   expiresAt: '2026-11-01T23:59:59Z',
   expired: true,
 };
+
+/**
+ * checkout, registered after evaluation 7: checked on demand from the catalog, the next
+ * evaluation due in a minute (as the backend answers GET /v1/scorecards?entityRef=).
+ */
+export const checkoutOnDemand: ScorecardList = {
+  evaluation,
+  onDemand: {
+    evaluatedAt: '2026-12-02T07:45:00.000Z',
+    nextEvaluationBy: '2026-12-02T07:46:00.000Z',
+    reason:
+      'component:default/checkout is newer than the latest evaluation (7, finished 2026-12-02T07:40:00.000Z): its checks were evaluated now from the catalog; traces, replicas and architecture findings come with the next evaluation',
+  },
+  items: [
+    {
+      entityRef: 'component:default/checkout',
+      level: 'bronze',
+      passed: 2,
+      total: 3,
+      failing: ['has-runbook'],
+      next: { level: 'silver', failing: ['has-runbook'] },
+      results: [
+        {
+          checkId: 'has-owner',
+          passed: true,
+          evidence:
+            'ownerExists = true (owner billing is in the catalog): meets eq true',
+          waived: false,
+        },
+        {
+          checkId: 'has-slo',
+          passed: true,
+          evidence:
+            'metadata.annotations["strata.dev/slo-file"] = "slo.yaml": meets exists',
+          waived: false,
+        },
+        {
+          checkId: 'has-runbook',
+          passed: false,
+          evidence: 'metadata.links[*].title = absent: fails matches "runbook"',
+          waived: false,
+        },
+        {
+          checkId: 'emits-traces',
+          passed: false,
+          unknown: true,
+          evidence:
+            'unknown: not evaluated yet: comes with the next evaluation (hasTraces from telemetry)',
+          waived: false,
+        },
+      ],
+    },
+  ],
+};

@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { fakeBackend } from '@internal/frontend-kit';
-import { checks, findings } from '../__fixtures__/governance';
+import { checkoutOnDemand, checks, findings } from '../__fixtures__/governance';
 import { GovernanceClient } from './GovernanceClient';
 
 function clientAnswering(status: number, body: unknown) {
@@ -24,6 +24,16 @@ describe('GovernanceClient', () => {
     expect(calls()).toEqual([
       'GET http://backend/api/governance/v1/findings',
       'GET http://backend/api/governance/v1/findings?rule=shared-database&namespace=default',
+    ]);
+  });
+
+  it('passes an on-demand scorecard (an entity the evaluation has not seen yet) through', async () => {
+    const { client, calls } = clientAnswering(200, checkoutOnDemand);
+    await expect(
+      client.getScorecards({ entityRef: 'component:default/checkout' }),
+    ).resolves.toEqual(checkoutOnDemand);
+    expect(calls()).toEqual([
+      'GET http://backend/api/governance/v1/scorecards?entityRef=component%3Adefault%2Fcheckout',
     ]);
   });
 

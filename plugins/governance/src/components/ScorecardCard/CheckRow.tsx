@@ -33,13 +33,22 @@ function StateIcon(props: { state: ReturnType<typeof resultState> }) {
   return <HelpOutlineIcon fontSize="small" color="disabled" aria-hidden />;
 }
 
-/** One check on the entity: passed or failed (in words too), the evidence, and how to fix a failure. */
+/**
+ * One check on the entity: passed or failed (in words too), the evidence, and how to fix a
+ * failure. `pending`: the entity was checked on demand, so an unknown check is one the next
+ * evaluation decides.
+ */
 export function CheckRow(props: {
   result: CheckResultItem;
   check?: CheckItem;
+  pending?: boolean;
 }) {
   const { result, check } = props;
   const state = resultState(result);
+  const words =
+    state === 'unknown' && props.pending
+      ? 'Not evaluated yet'
+      : STATE_WORDS[state];
   return (
     <Box
       display="flex"
@@ -52,8 +61,7 @@ export function CheckRow(props: {
       <StateIcon state={state} />
       <Box>
         <Typography variant="body2">
-          <strong>{check?.title ?? result.checkId}</strong> —{' '}
-          {STATE_WORDS[state]}
+          <strong>{check?.title ?? result.checkId}</strong> — {words}
         </Typography>
         <Typography variant="body2" color="textSecondary">
           {result.evidence}

@@ -3,12 +3,14 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GovernanceApi, governanceApiRef } from '../../api';
 import { component } from '../../__fixtures__/entities';
 import { backendError, fakeGovernanceApi } from '../../__fixtures__/fakeApi';
-import { ScorecardCard } from './ScorecardCard';
+import { checkoutOnDemand } from '../../__fixtures__/governance';
+import { PendingNotice, untilInWords } from './PendingNotice';
+import { PENDING_REFRESH_MS, ScorecardCard } from './ScorecardCard';
 
 async function renderCard(api: GovernanceApi, name = 'billing') {
   return renderInTestApp(
@@ -176,5 +178,89 @@ describe('ScorecardCard', () => {
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByTestId('scorecard-level')).toBeInTheDocument();
+  });
+
+  it('shows an entity the latest evaluation has not seen as checked now, with the next evaluation due and the rest pending', async () => {
+    const api = fakeGovernanceApi({
+      getScorecards: async () => checkoutOnDemand,
+    });
+    await renderCard(api, 'checkout');
+
+    const pending = await screen.findByTestId('scorecard-pending');
+    expect(pending).toHaveTextContent(/^Not evaluated yet — next evaluation /);
+    expect(pending).toHaveTextContent(
+      'These checks ran just now from the catalog; traces, replicas and architecture findings come with that evaluation.',
+    );
+    expect(pending).toHaveTextContent(
+      'component:default/checkout is newer than the latest evaluation (7',
+    );
+    // The level and the catalog's checks, as for an evaluated entity; the unknown check is
+    // the next evaluation's, and says so.
+    expect(screen.getByTestId('governance-level')).toHaveTextContent('Bronze');
+    const checks = screen.getAllByTestId('scorecard-check');
+    expect(checks.map(c => [c.dataset.check, c.dataset.state])).toEqual([
+      ['has-runbook', 'failed'],
+      ['emits-traces', 'unknown'],
+      ['has-owner', 'passed'],
+      ['has-slo', 'passed'],
+    ]);
+    expect(checks[1]).toHaveTextContent('Emits traces — Not evaluated yet');
+    expect(checks[1]).toHaveTextContent(
+      'comes with the next evaluation (hasTraces from telemetry)',
+    );
+    // No "None." for findings it has not been evaluated for.
+    expect(screen.getByTestId('scorecard-findings-pending')).toHaveTextContent(
+      'Not evaluated yet: architecture findings need the whole catalog graph and come with the next evaluation.',
+    );
+    expect(screen.getByTestId('scorecard-findings')).not.toHaveTextContent(
+      'None.',
+    );
+    expect(screen.queryByText(/Could not load/)).toBeNull();
+  });
+
+  it('words when the next evaluation is due', async () => {
+    const now = Date.parse('2026-12-02T07:45:00Z');
+    expect(untilInWords('2026-12-02T07:46:00Z', now)).toBe('in about 60 s');
+    expect(untilInWords('2026-12-02T07:50:00Z', now)).toBe('in about 5 min');
+    expect(untilInWords('2026-12-02T07:45:03Z', now)).toBe('any moment now');
+    expect(untilInWords('2026-12-02T07:44:00Z', now)).toBe('any moment now');
+    await renderInTestApp(
+      <PendingNotice
+        onDemand={{ evaluatedAt: '2026-12-02T07:45:00Z', reason: 'r' }}
+        now={now}
+      />,
+    );
+    expect(screen.getByTestId('scorecard-pending')).toHaveTextContent(
+      'Not evaluated yet — it comes with the next scheduled evaluation.',
+    );
+  });
+
+  it('asks again while the entity waits for its evaluation, and shows the evaluated card when it comes', async () => {
+    jest.useFakeTimers({
+      doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'],
+    });
+    try {
+      const evaluated = await fakeGovernanceApi().getScorecards({ owner: 'x' });
+      const api = fakeGovernanceApi({
+        getScorecards: async () => checkoutOnDemand,
+      });
+      await renderCard(api, 'checkout');
+      expect(
+        await screen.findByTestId('scorecard-pending'),
+      ).toBeInTheDocument();
+      api.getScorecards.mockImplementation(async () => evaluated);
+      await act(async () => {
+        jest.advanceTimersByTime(PENDING_REFRESH_MS);
+      });
+      await waitFor(() =>
+        expect(screen.queryByTestId('scorecard-pending')).toBeNull(),
+      );
+      expect(screen.getByTestId('governance-level')).toHaveTextContent(
+        'Silver',
+      );
+      expect(api.getScorecards).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

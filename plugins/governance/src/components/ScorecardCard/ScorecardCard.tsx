@@ -3,14 +3,18 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityInfoCard, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { useAsyncRetry } from 'react-use';
+import { useAsyncRetry, useInterval } from 'react-use';
 import { governanceApiRef } from '../../api';
 import { Empty, ErrorNotice, LevelChip, Loading, levelTitle } from '../shared';
 import { ruleTitle } from '../GovernancePage/FindingCard';
 import { CheckRow, resultState } from './CheckRow';
+import { PendingNotice } from './PendingNotice';
 
 /** The card's title. */
 export const SCORECARD_CARD_TITLE = 'Scorecard';
+
+/** While the entity waits for its first evaluation, the card asks again this often. */
+export const PENDING_REFRESH_MS = 30_000;
 
 // Failures first: they are what the owner acts on.
 const ORDER = { failed: 0, unknown: 1, waived: 2, passed: 3 } as const;
@@ -26,18 +30,26 @@ function Scorecard(props: { entityRef: string }) {
       ]),
     [api, props.entityRef],
   );
+  const onDemand = value?.[0].onDemand;
+  // Checked on demand: ask again until the evaluation has the entity (then the findings too).
+  useInterval(retry, onDemand ? PENDING_REFRESH_MS : null);
   if (error)
     return <ErrorNotice what="the scorecard" error={error} onRetry={retry} />;
-  if (loading || !value) return <Loading what="the scorecard" />;
+  // A refresh keeps the card on screen rather than flashing "Loading".
+  if (!value) return loading ? <Loading what="the scorecard" /> : null;
 
   const [scorecards, checks, findings] = value;
+  const pending = onDemand && <PendingNotice onDemand={onDemand} />;
   const card = scorecards.items[0];
   if (!card) {
     return (
-      <Empty testId="scorecard-none">
-        No check applies to this entity (checks choose entities by kind, type,
-        tier and lifecycle: governance.checks in app-config).
-      </Empty>
+      <>
+        {pending}
+        <Empty testId="scorecard-none">
+          No check applies to this entity (checks choose entities by kind, type,
+          tier and lifecycle: governance.checks in app-config).
+        </Empty>
+      </>
     );
   }
   const checkOf = (id: string) => checks.items.find(check => check.id === id);
@@ -46,6 +58,7 @@ function Scorecard(props: { entityRef: string }) {
   );
   return (
     <>
+      {pending}
       <Box
         display="flex"
         alignItems="center"
@@ -70,6 +83,7 @@ function Scorecard(props: { entityRef: string }) {
             key={result.checkId}
             result={result}
             check={checkOf(result.checkId)}
+            pending={Boolean(onDemand)}
           />
         ))}
       </Box>
@@ -77,22 +91,25 @@ function Scorecard(props: { entityRef: string }) {
         <Typography variant="subtitle2" component="h3">
           Architecture findings involving this entity
         </Typography>
-        {findings.items.length === 0 ? (
-          <Empty>None.</Empty>
-        ) : (
-          findings.items.map(finding => (
-            <Typography
-              key={finding.key}
-              variant="body2"
-              data-testid="scorecard-finding"
-              data-rule={finding.rule}
-            >
-              <strong>{ruleTitle(finding.rule)}</strong>
-              {finding.waived ? ' (waived)' : ''}: {finding.message} —{' '}
-              {finding.fix}
-            </Typography>
-          ))
+        {onDemand && (
+          <Empty testId="scorecard-findings-pending">
+            Not evaluated yet: architecture findings need the whole catalog
+            graph and come with the next evaluation.
+          </Empty>
         )}
+        {!onDemand && findings.items.length === 0 && <Empty>None.</Empty>}
+        {findings.items.map(finding => (
+          <Typography
+            key={finding.key}
+            variant="body2"
+            data-testid="scorecard-finding"
+            data-rule={finding.rule}
+          >
+            <strong>{ruleTitle(finding.rule)}</strong>
+            {finding.waived ? ' (waived)' : ''}: {finding.message} —{' '}
+            {finding.fix}
+          </Typography>
+        ))}
       </Box>
     </>
   );

@@ -183,4 +183,63 @@ describe('OnCallCard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByTestId('oncall-owner')).toBeInTheDocument();
   });
+
+  it('shows an entity the ownership index has not reached yet like any other (the backend read it from the catalog)', async () => {
+    const api = fakeApi(async () => ({
+      ...billingLookup,
+      entityRef: 'component:default/checkout',
+      title: undefined,
+      matchedBy:
+        'entityRef (read from the catalog: the ownership index has not reached it yet)',
+      slo: undefined,
+      sloReason: 'telemetry: the entity has no SLOs (no strata.dev/slo-file)',
+      lastDeploy: undefined,
+      lastDeployReason: 'deployments: no rollout recorded',
+    }));
+    await renderCard(api, {
+      ...billing,
+      metadata: { ...billing.metadata, name: 'checkout' },
+    });
+    expect(api.lookupEntity).toHaveBeenCalledWith('component:default/checkout');
+    const owner = await screen.findByTestId('oncall-owner');
+    expect(
+      within(owner).getByRole('link', { name: /billing/ }),
+    ).toHaveAttribute('href', '/catalog/default/group/billing');
+    expect(
+      within(screen.getByTestId('oncall-primary')).getByRole('link'),
+    ).toHaveAttribute('href', '/catalog/default/user/daniel-kowalski');
+    expect(screen.getByTestId('oncall-slo')).toHaveTextContent(
+      'no strata.dev/slo-file',
+    );
+    expect(screen.queryByText(/Could not load/)).toBeNull();
+  });
+
+  it('names where it looked when the entity is in neither the index nor the catalog', async () => {
+    const api = fakeApi(async () => {
+      throw await ResponseError.fromResponse(
+        new Response(
+          JSON.stringify({
+            error: {
+              name: 'NotFoundError',
+              message:
+                'No entity component:default/gone in the catalog; searched the ownership index (built 2026-12-02T10:00:00.000Z) and the catalog',
+            },
+            response: { statusCode: 404 },
+          }),
+          { status: 404, headers: { 'content-type': 'application/json' } },
+        ),
+      );
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText(
+        '404: No entity component:default/gone in the catalog; searched the ownership index (built 2026-12-02T10:00:00.000Z) and the catalog',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'The ownership backend found no such entity, neither in its index nor in the catalog, or is not installed.',
+      ),
+    ).toBeInTheDocument();
+  });
 });

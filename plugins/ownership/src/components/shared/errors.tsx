@@ -10,7 +10,7 @@ export const OWNERSHIP_ERROR_HINTS: ErrorHints = {
   byStatus: {
     400: 'The ownership backend refused the request; its message names the parameter.',
     403: 'You are not allowed to read ownership; ask a portal administrator.',
-    404: 'The ownership backend found no such entity in its index (it is rebuilt from the catalog every few seconds), or is not installed.',
+    404: 'The ownership backend found no such entity, neither in its index nor in the catalog, or is not installed.',
     503: 'The ownership backend is still building its index of the catalog; try again shortly.',
   },
 };
