@@ -41,6 +41,9 @@ backend.add(import('@internal/plugin-catalog-backend-module-entity-guards'));
 // On the embedded SQLite default: WAL and a larger cache for ingest, partial indexes for filtered
 // (relation) queries. Does nothing on PostgreSQL.
 backend.add(import('@internal/plugin-catalog-backend-module-sqlite-tuning'));
+// Facets and list pages (GET /entity-facets, /entities/by-query) per caller through the cache
+// service (memory here, Redis in production), served only while the catalog has not changed.
+backend.add(import('@internal/plugin-catalog-backend-module-query-cache'));
 // Repositories created on this Strata (templates' "Local Git repository") in the catalog, and
 // the guard every `file` location goes through. The catalog API itself accepts `url` only.
 backend.add(
