@@ -22,6 +22,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import githubCatalogModule from '@backstage/plugin-catalog-backend-module-github';
 import eventsPlugin from '@backstage/plugin-events-backend';
 import githubEventsModule from '@backstage/plugin-events-backend-module-github';
+import strictGithubWebhookModule from '@internal/plugin-events-backend-module-github-webhook';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import localRepositoriesModule from '@internal/plugin-catalog-backend-module-local-repositories';
 import fileWatchModule from '@internal/plugin-catalog-backend-module-file-watch-refresh';
@@ -150,10 +151,15 @@ async function webhook(
       catalogPlugin,
       githubCatalogModule,
       eventsPlugin,
-      githubEventsModule,
+      // Stock receives webhooks with Backstage's module, Strata with its own (401 on a bad
+      // signature); both publish the same github.push events.
       ...(variant === 'strata'
-        ? [githubPushRefreshModule, sourceStampModule]
-        : []),
+        ? [
+            strictGithubWebhookModule,
+            githubPushRefreshModule,
+            sourceStampModule,
+          ]
+        : [githubEventsModule]),
     ],
     {
       integrations: {

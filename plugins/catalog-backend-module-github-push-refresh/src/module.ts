@@ -13,7 +13,7 @@ import { readGithubProviders } from './push/githubProviders';
 
 /**
  * A GitHub push shows in the catalog within seconds: the push webhook (received and
- * signature-checked by `@backstage/plugin-events-backend-module-github`, topic `github.push`)
+ * signature-checked by Strata's `events-backend-module-github-webhook`, topic `github.push`)
  * refreshes exactly the locations the push touched. See GithubPushRefresher for what the stock
  * GithubEntityProvider already does on the same event and what this adds.
  *
