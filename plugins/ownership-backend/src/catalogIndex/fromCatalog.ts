@@ -50,11 +50,7 @@ export async function withEntityFromCatalog(
   const asked = new Set([ref]);
   let view = index.withEntities(fetched);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    // The refs the lookup will read (the same functions decide): the owner and its chain.
-    const ownerRef = view.responsibleRef(entity);
-    const missing = [...new Set([ownerRef, ...view.chain(ownerRef)])].filter(
-      (r): r is string => Boolean(r) && !view.entity(r!) && !asked.has(r!),
-    );
+    const missing = missingRefs(view, entity, asked);
     if (missing.length === 0) break;
     missing.forEach(r => asked.add(r));
     const more = await read(missing);
@@ -63,4 +59,19 @@ export async function withEntityFromCatalog(
     view = index.withEntities(fetched);
   }
   return view;
+}
+
+/**
+ * The refs the lookup will read that `view` lacks and were not asked for yet — the owner and its
+ * escalation chain, found by the same functions the lookup uses.
+ */
+function missingRefs(
+  view: OwnershipIndex,
+  entity: Entity,
+  asked: Set<string>,
+): string[] {
+  const ownerRef = view.responsibleRef(entity);
+  return [...new Set([ownerRef, ...view.chain(ownerRef)])].filter(
+    (r): r is string => Boolean(r) && !view.entity(r!) && !asked.has(r!),
+  );
 }
