@@ -45,7 +45,7 @@ const BOB = mockCredentials.user.header('user:default/bob');
 async function startCatalog(
   databaseId: TestDatabaseId,
   dir: string,
-  queryCache?: Record<string, unknown>,
+  queryCache?: { enabled?: boolean; ttl?: { seconds: number } },
 ) {
   const file = path.join(dir, 'catalog-info.yaml');
   fs.writeFileSync(
