@@ -20,6 +20,7 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import serviceModelModule from '@internal/plugin-catalog-backend-module-service-model';
 import sqliteTuningModule from '@internal/plugin-catalog-backend-module-sqlite-tuning';
+import queryCacheModule from '@internal/plugin-catalog-backend-module-query-cache';
 import { catalogQueries, measureQuery } from './queries';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,6 +48,9 @@ const sqliteDir = arg('sqlite-dir', fs.existsSync('/dev/shm') ? '/dev/shm' : os.
 const pgUrl = process.env.CATALOG_SCALE_PG ?? 'postgresql://postgres@127.0.0.1:5432';
 // --keep-sqlite FILE: copy the loaded SQLite database there before cleanup (to EXPLAIN its queries).
 const keepSqlite = process.argv.includes('--keep-sqlite') ? arg('keep-sqlite') : undefined;
+
+// The strata variant's query cache (catalog-backend-module-query-cache), on unless =off.
+const queryCacheOn = process.env.CATALOG_SCALE_QUERY_CACHE !== 'off';
 
 if (!['sqlite', 'postgres'].includes(db)) throw new Error(`--db sqlite|postgres, got ${db}`);
 if (!['stock', 'strata'].includes(variant)) throw new Error(`--variant stock|strata, got ${variant}`);
@@ -114,6 +118,7 @@ async function main() {
   const result: Record<string, unknown> = {
     db,
     variant,
+    queryCache: variant === 'strata' ? queryCacheOn : undefined,
     services: manifest.services,
     generatedEntities: manifest.entities,
     sqliteDir: db === 'sqlite' ? sqliteDir : undefined,
@@ -150,7 +155,7 @@ async function main() {
       features: [
         catalogPlugin,
         // Strata's catalog modules as packages/backend installs them.
-        ...(variant === 'strata' ? [serviceModelModule, sqliteTuningModule] : []),
+        ...(variant === 'strata' ? [serviceModelModule, sqliteTuningModule, queryCacheModule] : []),
         mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
           data: {
@@ -164,6 +169,8 @@ async function main() {
                 { allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Group', 'User', 'Domain'] },
               ],
               locations: [{ type: 'file', target: path.join(dir, 'catalog-info.yaml') }],
+              // CATALOG_SCALE_QUERY_CACHE=off: Strata without the query cache (before/after).
+              queryCache: { enabled: queryCacheOn },
             },
           },
         }),
