@@ -6,15 +6,21 @@ import { CatalogGeneration } from './generation';
 import { createQueryCacheMiddleware } from './middleware';
 
 /** A cache over a Map, recording what was stored; `broken` makes every call fail. */
-function mapCache(broken = false) {
+function mapCache(broken: boolean | 'hangs' = false) {
   const map = new Map<string, unknown>();
   const fail = async () => {
     throw new Error('cache unreachable');
   };
   const cache = {
-    get: broken ? fail : async (key: string) => map.get(key),
+    get:
+      broken === 'hangs'
+        ? () => new Promise(() => {})
+        : (broken && fail) || (async (key: string) => map.get(key)),
     set: broken
-      ? fail
+      ? async () => {
+          if (broken === 'hangs') await new Promise(() => {});
+          await fail();
+        }
       : async (key: string, value: unknown) => {
           map.set(key, value);
         },
@@ -35,6 +41,7 @@ function app(options: {
   generation: () => CatalogGeneration;
   maxEntryBytes?: number;
   onCompute?: () => void;
+  cacheReadTimeoutMs?: number;
 }) {
   const calls = { facets: 0, query: 0 };
   const server = express();
@@ -48,6 +55,7 @@ function app(options: {
       logger: mockServices.logger.mock(),
       ttlMs: 60_000,
       maxEntryBytes: options.maxEntryBytes ?? 1024,
+      cacheReadTimeoutMs: options.cacheReadTimeoutMs,
     }),
   );
   server.get('/entity-facets', (_req, res) => {
@@ -152,6 +160,20 @@ describe('createQueryCacheMiddleware', () => {
       expect(res.headers['x-strata-cache']).toBe('miss');
     }
     expect(calls.facets).toBe(2);
+  });
+
+  it('answers through the catalog when a cache read does not answer in time', async () => {
+    const { cache } = mapCache('hangs');
+    const { server, calls } = app({
+      cache,
+      generation: () => settled(),
+      cacheReadTimeoutMs: 50,
+    });
+    const res = await request(server).get('/entity-facets');
+    expect(res.status).toBe(200);
+    expect(res.headers['x-strata-cache']).toBe('miss');
+    expect(res.body.facets.kind[0].count).toBe(1);
+    expect(calls.facets).toBe(1);
   });
 
   it('leaves other routes and methods alone', async () => {

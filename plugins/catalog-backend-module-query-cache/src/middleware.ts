@@ -22,6 +22,22 @@ export interface QueryCacheMiddlewareOptions {
   logger: LoggerService;
   ttlMs: number;
   maxEntryBytes: number;
+  /**
+   * A cache read that takes longer is a miss (default 250 ms): a Redis that is down or
+   * reconnecting must not hold catalog requests.
+   */
+  cacheReadTimeoutMs?: number;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function isEntry(value: unknown): value is Entry {
@@ -48,6 +64,7 @@ export function createQueryCacheMiddleware(
   options: QueryCacheMiddlewareOptions,
 ): RequestHandler {
   const { cache, httpAuth, generation, logger, ttlMs, maxEntryBytes } = options;
+  const cacheReadTimeoutMs = options.cacheReadTimeoutMs ?? 250;
   let lastWarningAt = 0;
   const warn = (message: string, error: unknown) => {
     // At most one line a minute: a cache outage would otherwise log every request.
@@ -79,7 +96,7 @@ export function createQueryCacheMiddleware(
     }
 
     try {
-      const entry = await cache.get(key);
+      const entry = await withTimeout(cache.get(key), cacheReadTimeoutMs);
       if (isEntry(entry) && entry.g === before.id) {
         res.setHeader(CACHE_HEADER, 'hit');
         res.status(200).type(entry.t).send(entry.b);
