@@ -80,10 +80,9 @@ async function startCatalog(
     request(backend.server).get(url).set('Authorization', auth);
   await waitFor(
     async () => {
-      const res = await get(
-        '/api/catalog/entities/by-name/component/default/search',
-      );
-      return res.status === 200 ? true : undefined;
+      // GET /entities: a list route this module does not cache.
+      const res = await get('/api/catalog/entities?filter=kind=component');
+      return res.status === 200 && res.body.length === 3 ? true : undefined;
     },
     'the three components stitched',
     { timeoutMs: 90_000 },
