@@ -91,7 +91,12 @@ describe('graphOfBatch', () => {
     const { edges, pending } = graphOfBatch([call, served]);
     expect(edges).toEqual([]);
     expect(pending).toEqual([
-      expect.objectContaining({ pairKey: TRACE + 'f'.repeat(16), side: 'server', serviceName: 'auth' }),
+      expect.objectContaining({
+        pairKey: TRACE + 'f'.repeat(16),
+        spanKey: TRACE + served.spanId,
+        side: 'server',
+        serviceName: 'auth',
+      }),
       expect.objectContaining({ pairKey: TRACE + call.spanId, side: 'client', serviceName: 'gateway', kind: 'rpc' }),
     ]);
   });
@@ -120,7 +125,33 @@ describe('graphOfBatch', () => {
       'otel:orders → topic:orders.created (messaging)',
       'topic:orders.created → otel:billing (messaging)',
     ]);
-    expect(pending).toEqual([]);
+    // The producer's other consumers may come in later batches: its half waits for them.
+    expect(pending).toEqual([
+      expect.objectContaining({
+        pairKey: TRACE + publish.spanId,
+        spanKey: TRACE + publish.spanId,
+        side: 'client',
+        kind: 'messaging',
+      }),
+    ]);
+  });
+
+  it('leaves one callee half per consumer span, and one for a consumer whose parent is also its link', () => {
+    const publish = span({ serviceName: 'etl-workers', kind: 'producer', spanId: 'e'.repeat(16) });
+    const consumers = ['notification', 'billing'].map(serviceName =>
+      span({
+        serviceName,
+        kind: 'consumer',
+        parentSpanId: publish.spanId,
+        links: [{ traceId: TRACE, spanId: publish.spanId }],
+      }),
+    );
+    const { edges, pending } = graphOfBatch(consumers);
+    expect(edges).toEqual([]);
+    expect(pending.map(h => [h.pairKey, h.spanKey, h.side, h.serviceName])).toEqual([
+      [TRACE + publish.spanId, TRACE + consumers[0].spanId, 'server', 'notification'],
+      [TRACE + publish.spanId, TRACE + consumers[1].spanId, 'server', 'billing'],
+    ]);
   });
 
   it('draws no edge for calls inside one service', () => {

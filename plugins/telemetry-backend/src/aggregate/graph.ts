@@ -10,7 +10,9 @@ import { floorTo, HOUR_MS, MINUTE_MS } from './minutes';
  * - A CLIENT (or PRODUCER) span and the SERVER (or CONSUMER) span whose parent it is, in two
  *   services: an edge caller → callee. A consumer's link to the producer's span counts like a
  *   parent. Halves in different batches (the usual case: every service exports its own) meet in
- *   the pending-pair table, keyed by the client span's trace and span id.
+ *   the pending-pair tables, keyed by the client span's trace and span id. A CLIENT span has one
+ *   SERVER span; a PRODUCER span may have several CONSUMER spans (one message, several
+ *   subscribers), in this batch and later ones, so a producer always leaves its half.
  * - A CLIENT span with `db.system`: service → `db:<system>/<db.namespace | db.name>`.
  * - A PRODUCER span with `messaging.destination.name`: service → `topic:<name>`; a CONSUMER span
  *   with it: `topic:<name>` → service.
@@ -31,6 +33,8 @@ export interface EdgeDelta {
 export interface PendingHalf {
   /** Trace id + the client (or producer) span's id. */
   pairKey: string;
+  /** Trace id + this half's own span id (for a client half, its pair key). */
+  spanKey: string;
   side: 'client' | 'server';
   serviceName: string;
   kind: EdgeKind;
@@ -144,10 +148,11 @@ export function graphOfBatch(spans: readonly ReceivedSpan[]): BatchGraph {
     }
     if (span.kind !== 'server' && span.kind !== 'consumer') continue;
 
-    const callers = [
+    // A consumer whose parent is also its link meets that producer once.
+    const callers = new Set([
       ...(span.parentSpanId ? [span.traceId + span.parentSpanId] : []),
       ...(span.kind === 'consumer' ? (span.links ?? []).map(l => l.traceId + l.spanId) : []),
-    ];
+    ]);
     for (const callerKey of callers) {
       const caller = byId.get(callerKey);
       if (caller) {
@@ -167,6 +172,7 @@ export function graphOfBatch(spans: readonly ReceivedSpan[]): BatchGraph {
       } else {
         pending.push({
           pairKey: callerKey,
+          spanKey: span.traceId + span.spanId,
           side: 'server',
           serviceName: span.serviceName,
           kind: callKind(span),
@@ -180,10 +186,12 @@ export function graphOfBatch(spans: readonly ReceivedSpan[]): BatchGraph {
   for (const span of spans) {
     if (span.kind !== 'client' && span.kind !== 'producer') continue;
     const k = span.traceId + span.spanId;
-    // Database calls have no server span to meet.
-    if (pairedCallers.has(k) || databaseNode(span)) continue;
+    // Database calls have no server span to meet; a client span met its one server span here.
+    // A producer's other consumers may come in later batches: its half always waits for them.
+    if (databaseNode(span) || (span.kind === 'client' && pairedCallers.has(k))) continue;
     pending.push({
       pairKey: k,
+      spanKey: k,
       side: 'client',
       serviceName: span.serviceName,
       kind: callKind(span),

@@ -1,25 +1,17 @@
 import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import {
-  EdgeDelta,
-  edgesToHours,
-  graphOfBatch,
-  mergeEdges,
-  PendingHalf,
-  serviceNode,
-} from '../aggregate/graph';
-import { floorTo, MINUTE_MS, redByMinute, toHours } from '../aggregate/minutes';
+import { edgesToHours, graphOfBatch, mergeEdges } from '../aggregate/graph';
+import { MINUTE_MS, redByMinute, toHours } from '../aggregate/minutes';
 import { RecentSpans } from '../aggregate/RecentSpans';
 import { ReceivedSpan } from '../otlp/spans';
 import { insertJson } from './insertJson';
+import { meetPending } from './pendingPairs';
 import { SampleWriter } from './SampleWriter';
 import { seenKey } from './seenKey';
 import {
-  chunks,
   EDGE_HOURS,
   EDGE_MINUTES,
   isPostgres,
-  PENDING_PAIRS,
   readState,
   RED_HOURS,
   RED_MINUTES,
@@ -74,7 +66,8 @@ export async function migrateTelemetry(client: Knex): Promise<void> {
  *    gets it, however often it is retried.
  * 2. RED per minute and graph edges are added with upsert-add; minutes already rolled up into
  *    hours (late spans) are added to the hour rows too.
- * 3. Caller/callee halves meet in the pending-pair table; a completed pair is an edge.
+ * 3. Caller/callee halves meet in the pending-pair tables ({@link meetPending}); each meeting
+ *    is an edge.
  * 4. The trace samples take their candidates.
  */
 export class IngestStore {
@@ -206,7 +199,7 @@ export class IngestStore {
 
     const graph = graphOfBatch(spans);
     const edges = mergeEdges(
-      [...graph.edges, ...(await this.meetPending(tx, graph.pending, nowMs))],
+      [...graph.edges, ...(await meetPending(tx, graph.pending, nowMs))],
       MINUTE_MS,
     );
     await upsertAddEdges(tx, EDGE_MINUTES, edges);
@@ -231,71 +224,5 @@ export class IngestStore {
       'span_key',
     );
     return new Set(rows.map(row => row.span_key as string));
-  }
-
-  /**
-   * Each half is upserted under its pair key, filling in its side; a row with both sides is a
-   * completed pair (an edge) and is removed. The upsert makes two replicas that receive the two
-   * halves at once meet too: the second waits for the first's row and then completes it.
-   */
-  private async meetPending(
-    tx: Knex.Transaction,
-    halves: PendingHalf[],
-    nowMs: number,
-  ): Promise<EdgeDelta[]> {
-    if (halves.length === 0) return [];
-    const byKey = new Map<string, PendingHalf>();
-    for (const half of halves) byKey.set(half.pairKey, half);
-    const rows = [...byKey.values()]
-      .sort((a, b) => (a.pairKey < b.pairKey ? -1 : 1))
-      .map(h => ({
-        pair_key: h.pairKey,
-        client_service: h.side === 'client' ? h.serviceName : null,
-        server_service: h.side === 'server' ? h.serviceName : null,
-        kind: h.kind,
-        client_error: h.side === 'client' ? h.error : null,
-        server_error: h.side === 'server' ? h.error : null,
-        at_ms: Math.floor(h.atMs),
-        created_at: nowMs,
-      }));
-    const t = PENDING_PAIRS;
-    const completed: EdgeDelta[] = [];
-    const done: string[] = [];
-    const least = isPostgres(tx) ? 'LEAST' : 'MIN';
-    const merged = await insertJson(
-      tx,
-      t,
-      Object.keys(rows[0]),
-      rows,
-      `(pair_key) DO UPDATE SET ` +
-        `client_service = COALESCE(excluded.client_service, ${t}.client_service), ` +
-        `server_service = COALESCE(excluded.server_service, ${t}.server_service), ` +
-        `client_error = COALESCE(excluded.client_error, ${t}.client_error), ` +
-        `server_error = COALESCE(excluded.server_error, ${t}.server_error), ` +
-        // The caller knows the kind of call best (rpc, messaging); a callee only guesses.
-        `kind = CASE WHEN excluded.client_service IS NULL THEN ${t}.kind ELSE excluded.kind END, ` +
-        `at_ms = ${least}(${t}.at_ms, excluded.at_ms)`,
-      'pair_key, client_service, server_service, kind, client_error, server_error, at_ms',
-    );
-    for (const row of merged) {
-      if (!row.client_service || !row.server_service) continue;
-      done.push(row.pair_key as string);
-      if (row.client_service === row.server_service) continue;
-      const atMs = Number(row.at_ms);
-      completed.push({
-        source: serviceNode(row.client_service as string),
-        target: serviceNode(row.server_service as string),
-        kind: row.kind as EdgeDelta['kind'],
-        bucketMs: floorTo(atMs, MINUTE_MS),
-        count: 1,
-        errors: row.client_error || row.server_error ? 1 : 0,
-        firstSeenMs: atMs,
-        lastSeenMs: atMs,
-      });
-    }
-    for (const chunk of chunks(done, 500)) {
-      await tx(t).whereIn('pair_key', chunk).delete();
-    }
-    return completed;
   }
 }

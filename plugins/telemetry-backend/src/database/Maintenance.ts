@@ -9,6 +9,7 @@ import {
   EDGE_MINUTES,
   isPostgres,
   PENDING_PAIRS,
+  PENDING_RECEIVERS,
   readState,
   RED_HOURS,
   RED_MINUTES,
@@ -127,6 +128,7 @@ export class Maintenance {
     await drop(EDGE_HOURS, 'bucket', now - r.hoursMs);
     await drop(SEEN_SPANS, 'seen_at', now - r.dedupMs);
     await drop(PENDING_PAIRS, 'created_at', now - r.pendingPairsMs);
+    await drop(PENDING_RECEIVERS, 'created_at', now - r.pendingPairsMs);
     await drop(TRACE_SAMPLES, 'sampled_at', now - r.samplesMs);
     await drop(SAMPLE_SPANS, 'stored_at', now - r.samplesMs);
     // Spans of traces that left their sample (replaced by worse ones).

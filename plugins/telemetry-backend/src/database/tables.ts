@@ -12,6 +12,7 @@ export const EDGE_MINUTES = 'telemetry_edge_minutes';
 export const EDGE_HOURS = 'telemetry_edge_hours';
 export const SEEN_SPANS = 'telemetry_seen_spans';
 export const PENDING_PAIRS = 'telemetry_pending_pairs';
+export const PENDING_RECEIVERS = 'telemetry_pending_receivers';
 export const TRACE_SAMPLES = 'telemetry_trace_samples';
 export const SAMPLE_SPANS = 'telemetry_sample_spans';
 export const STATE = 'telemetry_state';
