@@ -10,6 +10,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { onIpv4 } from '@internal/backend-test-kit';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Entity } from '@backstage/catalog-model';
 import {
   MetricsSource,
@@ -40,6 +41,8 @@ describe.each(databases.eachSupportedId())(
       source?: (aggregates: AggregateReader) => MetricsSource,
       options: {
         entities?: Entity[];
+        /** A catalog of its own (instead of one listing `entities`), read on this clock. */
+        catalog?: { service: CatalogService; now: () => number };
         extraSpans?: (now: number) => ReceivedSpan[];
         noSpans?: boolean;
       } = {},
@@ -82,8 +85,11 @@ describe.each(databases.eachSupportedId())(
         graph: new GraphReader(knex, DEFAULT_RETENTION),
         samples: new SampleReader(knex),
         catalog: new CatalogGraphCache({
-          catalog: catalogServiceMock({ entities: options.entities ?? [] }),
+          catalog:
+            options.catalog?.service ??
+            catalogServiceMock({ entities: options.entities ?? [] }),
           auth: mockServices.auth(),
+          now: options.catalog?.now,
         }),
       });
       const app = express().use(router).use(mockErrorHandler());
@@ -109,6 +115,36 @@ describe.each(databases.eachSupportedId())(
       expect(edges.body.edges).toEqual([
         expect.objectContaining({ count: 2, errors: 1, declared: false }),
       ]);
+    });
+
+    it('maps observed services to entities the catalog lists seconds after a start', async () => {
+      // The catalog is still ingesting: billing's entity is not listed yet at the first read.
+      const listed: Entity[] = [];
+      let clock = Date.now();
+      const service = {
+        getEntities: async () => ({ items: [...listed] }),
+      } as unknown as CatalogService;
+      const url = await setup(undefined, {
+        catalog: { service, now: () => clock },
+      });
+      const targets = async () =>
+        (await request(url).get('/v1/edges?window=15m')).body.edges.map(
+          (e: { to: string }) => e.to,
+        );
+      expect(await targets()).toEqual(['otel:billing']);
+      listed.push({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'billing', namespace: 'default' },
+        spec: { type: 'service', lifecycle: 'production', owner: 'group:default/shop' },
+      });
+      clock += 4_000;
+      expect(await targets()).toEqual(['otel:billing']);
+      // 5 s after the first read, not a minute.
+      clock += 1_000;
+      expect(await targets()).toEqual(['component:default/billing']);
+      const red = await request(url).get('/v1/services/billing/red?window=15m');
+      expect(red.body.entityRef).toBe('component:default/billing');
     });
 
     it('refuses a window it does not know, naming the allowed ones', async () => {

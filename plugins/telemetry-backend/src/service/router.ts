@@ -2,6 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { MetricsSource } from '@internal/plugin-telemetry-node';
 import express from 'express';
+import { serviceNode } from '../aggregate/graph';
 import { CatalogGraphCache } from '../catalog/CatalogGraphCache';
 import { AggregateReader } from '../database/AggregateReader';
 import { GraphReader } from '../database/GraphReader';
@@ -77,7 +78,7 @@ export async function createRouter(options: {
       serviceList({
         window,
         services,
-        catalog: await catalog.get(),
+        catalog: await catalog.get(services.map(s => serviceNode(s.serviceName))),
         source: servicesSource.id,
       }),
     );
@@ -97,7 +98,9 @@ export async function createRouter(options: {
     res.json(
       redReport({
         serviceName,
-        entityRef: (await catalog.get()).entityOfService(serviceName),
+        entityRef: (await catalog.get([serviceNode(serviceName)])).entityOfService(
+          serviceName,
+        ),
         window,
         fromMs,
         toMs,
@@ -125,12 +128,18 @@ export async function createRouter(options: {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const window = windowParam(req.query.window);
     const { fromMs, toMs } = rangeOf(window, now());
+    const edges = await graph.edges(fromMs, toMs, prefersHours(window));
+    const servicesSeen = await aggregates.servicesSeen(fromMs, toMs);
+    const nodes = [
+      ...edges.flatMap(e => [e.source, e.target]),
+      ...servicesSeen.map(serviceNode),
+    ];
     res.json(
       edgeReport({
         window,
-        edges: await graph.edges(fromMs, toMs, prefersHours(window)),
-        servicesSeen: await aggregates.servicesSeen(fromMs, toMs),
-        catalog: await catalog.get(),
+        edges,
+        servicesSeen,
+        catalog: await catalog.get(nodes),
       }),
     );
   });
