@@ -8,13 +8,26 @@ const S = 1000;
 
 /**
  * A catalog that is still ingesting: each entity is listed from the time it is registered on.
- * `fail` makes reads fail; `slow` leaves them pending until released.
+ * `fail` makes reads fail; `hold()` keeps reads from answering until the function it returns is
+ * called.
  */
 function ingestingCatalog(
   registeredAt: ReadonlyMap<Entity, number>,
   clock: () => number,
 ) {
-  const state = { reads: 0, fail: false, slow: false, release: () => {} };
+  const state = {
+    reads: 0,
+    fail: false,
+    gate: undefined as Promise<void> | undefined,
+  };
+  const hold = () => {
+    let open = () => {};
+    state.gate = new Promise<void>(resolve => (open = resolve));
+    return () => {
+      state.gate = undefined;
+      open();
+    };
+  };
   const catalog = {
     async getEntities() {
       state.reads += 1;
@@ -22,12 +35,11 @@ function ingestingCatalog(
       const items = [...registeredAt]
         .filter(([, at]) => at <= clock())
         .map(([e]) => e);
-      if (state.slow)
-        await new Promise<void>(resolve => (state.release = resolve));
+      if (state.gate) await state.gate;
       return { items };
     },
   } as unknown as CatalogService;
-  return { catalog, state };
+  return { catalog, state, hold };
 }
 
 const byName = (name: string) => CATALOG.find(e => e.metadata.name === name)!;
@@ -99,8 +111,37 @@ describe('CatalogGraphCache', () => {
     expect(state.reads - before).toBe(5);
   });
 
+  it('gives readers at the same moment the same index, the one read for their unmapped names', async () => {
+    const start = now;
+    const { catalog, state, hold } = ingestingCatalog(
+      new Map([[byName('gateway'), start + 2 * S]]),
+      clock,
+    );
+    const graphs = cache(catalog);
+    await graphs.get(['otel:gateway']);
+    now = start + 5 * S;
+    const release = hold();
+    // The edge report and the RED report of one page load, asked together.
+    const edges = graphs.get(['otel:gateway', 'otel:ghost']);
+    const red = graphs.get(['otel:gateway']);
+    const other = graphs.get(['otel:newcomer']);
+    release();
+    const [a, b, c] = await Promise.all([edges, red, other]);
+    expect(state.reads).toBe(2);
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+    expect(b.entityOfService('gateway')).toBe('component:default/gateway');
+    // A reader whose names all map does not wait: it has the index there is.
+    const releaseAgain = hold();
+    now = start + 11 * S;
+    const pending = graphs.get(['otel:ghost']);
+    expect(await graphs.get(['otel:gateway'])).toBe(a);
+    releaseAgain();
+    await pending;
+  });
+
   it('serves the minute-old index while the next one loads, and keeps it when a read fails', async () => {
-    const { catalog, state } = ingestingCatalog(
+    const { catalog, state, hold } = ingestingCatalog(
       new Map([[byName('gateway'), 0]]),
       clock,
     );
@@ -110,17 +151,16 @@ describe('CatalogGraphCache', () => {
     expect(first.entityOfService('gateway')).toBe('component:default/gateway');
 
     now += 60 * S;
-    state.slow = true;
+    const release = hold();
     // A minute later every name maps: the old index answers at once, the new one loads.
     expect(await graphs.get(['otel:gateway'])).toBe(first);
     expect(state.reads).toBe(2);
-    state.release();
+    release();
     await new Promise(resolve => setImmediate(resolve));
     const second = await graphs.get(['otel:gateway']);
     expect(second).not.toBe(first);
 
     now += 60 * S;
-    state.slow = false;
     state.fail = true;
     expect(await graphs.get(['otel:gateway'])).toBe(second);
     await new Promise(resolve => setImmediate(resolve));

@@ -19,8 +19,8 @@ export function unmappedNodes(
  * The CatalogGraph, read with the plugin's own credentials: again once a minute, and sooner
  * while readers have observed names it does not map, with a backoff ({@link RefreshSchedule}).
  * One read at a time; a minute-old index is served while the new one loads, and when a read
- * fails. A reader whose names caused an early read waits for it: the answer it is about to give
- * is the one that was stale.
+ * fails. A reader with names the index does not map waits for a read under way (an early read
+ * it caused, or any other): the answer it is about to give is the one that was stale.
  */
 export class CatalogGraphCache {
   private graph?: CatalogGraph;
@@ -54,18 +54,19 @@ export class CatalogGraphCache {
     const now = this.now();
     const unmapped = this.graph ? unmappedNodes(this.graph, nodes) : [];
     const decision = this.schedule.decide(now, unmapped);
-    if (decision === 'use' && this.graph) return this.graph;
-    this.loading ??= this.load(now, decision === 'early', unmapped).finally(
-      () => {
-        this.loading = undefined;
-      },
-    );
-    if (this.graph && decision === 'refresh') {
-      // Serve the old index while the new one loads.
-      this.loading.catch(() => undefined);
-      return this.graph;
+    if (decision !== 'use') {
+      this.loading ??= this.load(now, decision === 'early', unmapped).finally(
+        () => {
+          this.loading = undefined;
+        },
+      );
     }
-    return this.loading;
+    if (!this.graph) return this.loading ?? new CatalogGraph([]);
+    // A reader with names the index lacks waits for a read under way (the one it caused, or
+    // one another reader caused a moment before); the others get the index there is.
+    if (this.loading && unmapped.length > 0) return this.loading;
+    this.loading?.catch(() => undefined);
+    return this.graph;
   }
 
   private async load(
