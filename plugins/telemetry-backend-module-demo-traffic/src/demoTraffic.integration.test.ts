@@ -9,8 +9,8 @@
  * The portal runs in a child process (src/__testUtils__/demoPortal.ts): the SDK's exporter
  * loads `http` with a dynamic import that Jest's module system does not run. It writes its
  * result to a file, read once it has exited, and reports once the telemetry plugin's catalog
- * index maps every observed node (that index is read at most once a minute, the first time
- * while the catalog is still ingesting the demo).
+ * index maps every observed node (its first read comes while the catalog is still ingesting the
+ * demo; it re-reads within seconds while observed names map to no entity).
  */
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { execFile } from 'node:child_process';

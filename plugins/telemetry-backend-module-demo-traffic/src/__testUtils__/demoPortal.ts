@@ -10,10 +10,11 @@
  * stdout: a pipe is written asynchronously, and exiting before it drains cuts the JSON short).
  *
  * "What the demo promises" includes the telemetry plugin mapping every node of the observed
- * graph to a catalog entity. The plugin reads the catalog into an index at most once a minute
- * (CatalogGraphCache), and its first read comes while the catalog is still ingesting the demo:
- * until the next read, a node whose entity was not there yet stays `otel:…`/`topic:…`/`db:…`
- * and its edges count as undeclared. Seen here: on SQLite, an index read 3 s after start with
+ * graph to a catalog entity. The plugin reads the catalog into an index (CatalogGraphCache), and
+ * its first read comes while the catalog is still ingesting the demo: until the next read, a
+ * node whose entity was not there yet stays `otel:…`/`topic:…`/`db:…` and its edges count as
+ * undeclared. The index was then re-read once a minute; it now re-reads within seconds while
+ * observed names map to no entity (telemetry-backend's refreshSchedule.ts). Seen before that: on SQLite, an index read 3 s after start with
  * 23 of the demo's 29 components and resources (etl-workers and billing among them, so the
  * undeclared call was already visible) gave 13 undeclared edges until the next read at 64 s;
  * on PostgreSQL with the CPUs busy, the first read (15 s) found none, every edge was undeclared
