@@ -7,6 +7,14 @@ STRATA_PORT="${STRATA_PORT:-7007}"
 STRATA_DATA_DIR="${STRATA_DATA_DIR:-$ROOT/.data}"
 export STRATA_PORT STRATA_DATA_DIR
 
+# Node trusts only its own CA list, not the system's. Behind a TLS-inspecting proxy whose CA is in
+# the system store, every npm download (Node 22's package, the generated services' installs in the
+# template tests) then fails with SELF_SIGNED_CERT_IN_CHAIN and npm retries for minutes. Add the
+# system bundle unless the caller chose one; extra CAs only add trust the machine already has.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
+
 if [ -t 1 ]; then
   _bold=$'\e[1m' _dim=$'\e[2m' _red=$'\e[31m' _green=$'\e[32m' _yellow=$'\e[33m' _reset=$'\e[0m'
 else
