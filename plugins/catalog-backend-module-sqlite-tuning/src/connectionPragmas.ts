@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { setUpEveryConnection } from './everyConnection';
 
 /**
  * Per-connection SQLite settings for the catalog's embedded database. SQLite's defaults are
@@ -35,7 +36,7 @@ type RawSqliteConnection = {
   run?: (sql: string, callback: () => void) => void;
 };
 
-/** Applies the pragmas on a raw connection (knex pool `createSuccess`), by driver. */
+/** Applies the pragmas on a raw connection, by driver. */
 function applyOnRawConnection(connection: RawSqliteConnection) {
   for (const { pragma, value } of SQLITE_CONNECTION_PRAGMAS) {
     if (typeof connection.pragma === 'function') {
@@ -59,13 +60,7 @@ export async function applyConnectionPragmas(
       `SQLite connection settings apply to SQLite only, this database is ${knex.client.config.client}`,
     );
   }
-  const pool = (knex.client as { pool?: { on?: Function } }).pool;
-  pool?.on?.('createSuccess', (_id: unknown, connection: RawSqliteConnection) =>
-    applyOnRawConnection(connection),
-  );
-  for (const { pragma, value } of SQLITE_CONNECTION_PRAGMAS) {
-    await knex.raw(`PRAGMA ${pragma} = ${value}`);
-  }
+  await setUpEveryConnection(knex, 'pragmas', applyOnRawConnection);
   return readConnectionPragmas(knex);
 }
 

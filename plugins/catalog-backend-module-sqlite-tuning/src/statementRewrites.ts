@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { isSqlite } from './connectionPragmas';
+import { setUpEveryConnection } from './everyConnection';
 import { rewriteFilterQuery } from './filterQueryShape';
 import { rewriteReferenceDelete } from './referenceDeleteShape';
 
@@ -15,35 +16,22 @@ export function rewriteStatement(sql: string): string {
   );
 }
 
-const REWRITING = Symbol.for('strata.sqliteTuning.rewritingPrepare');
-
-type PreparingConnection = {
-  prepare?: (sql: string) => unknown;
-  [REWRITING]?: true;
-};
-
-type AcquiringClient = {
-  acquireConnection(): Promise<PreparingConnection>;
-};
+type PreparingConnection = { prepare?: (sql: string) => unknown };
 
 function rewriteOnConnection(connection: PreparingConnection) {
-  if (connection[REWRITING] || typeof connection.prepare !== 'function') {
-    return;
-  }
   const prepare = connection.prepare;
+  if (typeof prepare !== 'function') return;
   connection.prepare = function preparingRewritten(sql: string) {
     return prepare.call(this, rewriteStatement(sql));
   };
-  connection[REWRITING] = true;
 }
 
 /**
  * Makes every statement this knex runs on SQLite — in transactions and outside them — reach the
- * driver through rewriteStatement. It wraps the client's acquireConnection, which knex calls for
- * plain queries and for each transaction alike (transactions run on the parent client's pooled
- * connection), and wraps that connection's better-sqlite3 `prepare` once. The text knex logs and
- * emits in 'query' events stays the catalog's own; what SQLite plans is the rewritten text.
- * Returns false when the driver has no `prepare` (the `sqlite3` driver): nothing is rewritten then.
+ * driver through rewriteStatement: each connection's better-sqlite3 `prepare` is wrapped once
+ * (setUpEveryConnection). The text knex logs and emits in 'query' events stays the catalog's own;
+ * what SQLite plans is the rewritten text. Returns false when the driver has no `prepare` (the
+ * `sqlite3` driver): nothing is rewritten then.
  */
 export async function installStatementRewrites(knex: Knex): Promise<boolean> {
   if (!isSqlite(knex)) {
@@ -51,15 +39,10 @@ export async function installStatementRewrites(knex: Knex): Promise<boolean> {
       `The catalog statement rewrites are for SQLite only, this database is ${knex.client.config.client}`,
     );
   }
-  const client = knex.client as unknown as AcquiringClient;
-  const acquire = client.acquireConnection;
-  client.acquireConnection = async function acquiringRewritten() {
-    const connection = await acquire.call(this);
-    rewriteOnConnection(connection);
-    return connection;
-  };
-  // The connection the pool already holds, and whether this driver can be rewritten at all.
-  const connection = await client.acquireConnection();
-  await knex.client.releaseConnection(connection);
-  return connection[REWRITING] === true;
+  const connection = await setUpEveryConnection<PreparingConnection>(
+    knex,
+    'statement-rewrites',
+    rewriteOnConnection,
+  );
+  return typeof connection.prepare === 'function';
 }
