@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { databaseKind } from './databaseKind';
 
 /**
  * What the catalog's tables say about change, read in one statement.
@@ -26,8 +27,7 @@ type ProbeRow = {
 
 /** The probe statement for the catalog's database (its tables: catalog-backend 4 migrations). */
 export function generationProbe(knex: Knex): () => Promise<CatalogGeneration> {
-  const client = String(knex.client.config.client);
-  const isPostgres = client === 'pg' || client.includes('postgres');
+  const isPostgres = databaseKind(knex) === 'postgres';
   // PostgreSQL: microsecond timestamps read as text (the driver's Date would drop them), and a
   // stitch in flight always has its queue row, so the queue alone says settled.
   // Three scalar subqueries, so that each is answered from an index: count(*) from the smallest

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { databaseKind } from './databaseKind';
 
 /**
  * The index that makes the generation probe's `max(last_updated_at)` a lookup instead of a scan.
@@ -8,13 +9,6 @@ import { Knex } from 'knex';
  */
 export const PROBE_INDEX = 'strata_final_entities_last_updated_idx';
 
-function clientOf(knex: Knex) {
-  const client = String(knex.client.config.client);
-  if (client.includes('sqlite')) return 'sqlite';
-  if (client === 'pg' || client.includes('postgres')) return 'postgres';
-  return 'other';
-}
-
 /**
  * Before the catalog's migrations (the module's init runs before the catalog's): SQLite refuses
  * to drop or alter a column an index uses, so the index is never there when a catalog upgrade
@@ -22,14 +16,14 @@ function clientOf(knex: Knex) {
  * dependent indexes itself, so it keeps the index.
  */
 export async function dropProbeIndexBeforeMigrations(knex: Knex) {
-  if (clientOf(knex) === 'sqlite') {
+  if (databaseKind(knex) === 'sqlite') {
     await knex.raw(`DROP INDEX IF EXISTS ${PROBE_INDEX}`);
   }
 }
 
 /** After the catalog's migrations (a startup hook). Returns whether the index is in place. */
 export async function createProbeIndex(knex: Knex): Promise<boolean> {
-  switch (clientOf(knex)) {
+  switch (databaseKind(knex)) {
     case 'sqlite':
       await knex.raw(
         `CREATE INDEX IF NOT EXISTS ${PROBE_INDEX} ON final_entities (last_updated_at)`,
